@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import { CoreError } from '../errors';
+import { MIGRATIONS, type Migration } from './migrations';
+
+const LEDGER = /* sql */ `
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+) STRICT`;
+
+/**
+ * Applies every migration not yet recorded, each in its own transaction together with its
+ * ledger row, so a crash leaves the database at a clean version. A database touched by a
+ * newer Akar is refused rather than half-understood.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(LEDGER);
+  const latestKnown = Math.max(0, ...migrations.map((m) => m.version));
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .pluck()
+      .all()
+      .map((v) => Number(v)),
+  );
+  const newest = Math.max(0, ...applied, Number(db.pragma('user_version', { simple: true })));
+  if (newest > latestKnown) {
+    throw new CoreError({
+      code: 'db_too_new',
+      message: `This data was saved by a newer version of Akar (schema ${newest}; this version knows up to ${latestKnown}). Update Akar to open it.`,
+      params: { found: newest, supported: latestKnown },
+    });
+  }
+  const ran: number[] = [];
+  for (const migration of migrations) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    ran.push(migration.version);
+  }
+  return ran;
+}

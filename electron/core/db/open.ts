@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { CoreError } from '../errors';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+/** How long a second connection (the CLI while the app runs) waits for a lock. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating if needed) and migrates the database. The pragmas are set on every open:
+ * better-sqlite3 builds SQLite so that a reopened WAL database silently falls back to
+ * synchronous=NORMAL, which can lose the last commits on a power cut.
+ */
+export function openDatabase(file: string): Db {
+  let db: Db;
+  try {
+    db = new Database(file);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+  } catch (cause) {
+    throw new CoreError({
+      code: 'db_open_failed',
+      message: `Cannot open the database ${file}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      params: { file },
+    });
+  }
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+  byIdInput,
+  languageInput,
+  productCreateInput,
+  productListInput,
+  productUpdateInput,
+  sellerCreateInput,
+  sellerListInput,
+  sellerUpdateInput,
+  type AppInfo,
+  type Language,
+  type Product,
+  type ProductSummary,
+  type Seller,
+} from '../shared/catalogue';
+import type { Result } from '../shared/result';
+import { parseInput } from '../shared/validation';
+import { ProductStore } from './catalogue/products';
+import { SellerStore } from './catalogue/sellers';
+import { openDatabase, type Db } from './db/open';
+import { CoreError } from './errors';
+import { SettingsStore } from './settings/settings';
+
+export { CoreError } from './errors';
+export { defaultDataDir, resolveDataDir } from './data-dir';
+
+export interface CoreOptions {
+  /** Folder holding `akar.db` (and later photos and backups); created if missing. */
+  readonly dataDir: string;
+  /** The app's version, reported by `appInfo`. */
+  readonly version?: string;
+  /** Injected so tests can pin time; returns "now". */
+  readonly clock?: () => Date;
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * The application, framework-free: the desktop app's main process, the `akar` CLI and the
+ * tests all drive this same object. Every method validates its input with the shared zod
+ * schemas and returns a Result; every write is one transaction.
+ */
+export interface Core {
+  readonly dataDir: string;
+  readonly dbPath: string;
+  appInfo(): Promise<Result<AppInfo>>;
+  setLanguage(input: unknown): Promise<Result<Language>>;
+  sellers: {
+    list(input?: unknown): Promise<Result<Seller[]>>;
+    get(input: unknown): Promise<Result<Seller>>;
+    create(input: unknown): Promise<Result<Seller>>;
+    update(input: unknown): Promise<Result<Seller>>;
+    delete(input: unknown): Promise<Result<Seller>>;
+    restore(input: unknown): Promise<Result<Seller>>;
+  };
+  products: {
+    list(input: unknown): Promise<Result<ProductSummary[]>>;
+    get(input: unknown): Promise<Result<Product>>;
+    create(input: unknown): Promise<Result<Product>>;
+    update(input: unknown): Promise<Result<Product>>;
+    delete(input: unknown): Promise<Result<Product>>;
+    restore(input: unknown): Promise<Result<Product>>;
+  };
+  close(): void;
+}
+
+export const DB_FILE = 'akar.db';
+
+/** Opens the data dir; throws CoreError (`db_too_new`, `db_open_failed`) when it cannot. */
+export function createCore(options: CoreOptions): Core {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dbPath = path.join(dataDir, DB_FILE);
+  const db = openDatabase(dbPath);
+  const clock = options.clock ?? (() => new Date());
+  const now = () => clock().toISOString();
+  const sellers = new SellerStore(db, now);
+  const products = new ProductStore(db, sellers, now);
+  const settings = new SettingsStore(db);
+
+  const run = runner(db, options.log);
+  const read = <S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => T) => run(schema, fn, false);
+  const write = <S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => T) => run(schema, fn, true);
+
+  return {
+    dataDir,
+    dbPath,
+    appInfo: async () => ({
+      ok: true,
+      value: { version: options.version ?? '0.0.0', dataDir, language: settings.language() },
+    }),
+    setLanguage: write(languageInput, (input) => settings.setLanguage(input.language)),
+    sellers: {
+      list: read(sellerListInput.optional(), (input) => sellers.list(input ?? {})),
+      get: read(byIdInput, (input) => sellers.get(input.id)),
+      create: write(sellerCreateInput, (input) => sellers.create(input)),
+      update: write(sellerUpdateInput, (input) => sellers.update(input)),
+      delete: write(byIdInput, (input) => sellers.delete(input.id)),
+      restore: write(byIdInput, (input) => sellers.restore(input.id)),
+    },
+    products: {
+      list: read(productListInput, (input) => products.list(input)),
+      get: read(byIdInput, (input) => products.get(input.id)),
+      create: write(productCreateInput, (input) => products.create(input)),
+      update: write(productUpdateInput, (input) => products.update(input)),
+      delete: write(byIdInput, (input) => products.delete(input.id)),
+      restore: write(byIdInput, (input) => products.restore(input.id)),
+    },
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Wraps a store call: validate, run (writes inside one transaction, so a failure half-way
+ * leaves nothing behind), and turn CoreErrors into values. Anything else is a bug: it is
+ * logged and reported as `internal` without leaking a stack trace to the user.
+ */
+function runner(db: Db, log: ((message: string) => void) | undefined) {
+  return <S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => T, isWrite: boolean) =>
+    async (raw?: unknown): Promise<Result<T>> => {
+      const parsed = parseInput(schema, raw);
+      if (!parsed.ok) return parsed;
+      try {
+        const value = isWrite ? db.transaction(() => fn(parsed.value))() : fn(parsed.value);
+        return { ok: true, value };
+      } catch (error) {
+        if (error instanceof CoreError) return { ok: false, error: error.error };
+        log?.(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Akar' } };
+      }
+    };
+}

@@ -1,0 +1,23 @@
+import { DEFAULT_LANGUAGE, languageSchema, type Language } from '../../shared/catalogue';
+import type { Db } from '../db/open';
+
+/** Small key/value preferences that belong to the laptop's data, not to one window. */
+export class SettingsStore {
+  constructor(private readonly db: Db) {}
+
+  language(): Language {
+    const row = this.db
+      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+      .get('language');
+    // A value written by hand or by a future version falls back to the default, never crashes.
+    const parsed = languageSchema.safeParse(row?.value);
+    return parsed.success ? parsed.data : DEFAULT_LANGUAGE;
+  }
+
+  setLanguage(language: Language): Language {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run('language', language);
+    return language;
+  }
+}

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
+import { createCore, CoreError, type Core } from '../core';
+import { EVENT_PREFIX } from '../shared/contract';
+import { pickDataDirFlag } from './args';
+import { createHandlers } from './handlers';
+import { registerIpc } from './ipc';
+import { buildMenu, mainText } from './menu';
+import { registerAppProtocol } from './app-protocol';
+import { APP_ENTRY_URL, APP_SCHEME, isAllowedNavigation } from './security';
+import { mainWindowOptions } from './window-options';
+
+/**
+ * Electron glue only: lifecycle, the one window, the app protocol, IPC registration.
+ * Everything the app *does* lives in the core.
+ */
+
+// Must run before `ready`: lets akar:// behave like https (secure origin, fetch, storage).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second Akar on the same data would fight over the database; hand over to the first.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.whenReady().then(start, (error: unknown) => fatal(String(error)));
+}
+
+async function start(): Promise<void> {
+  const dataDir = pickDataDirFlag(process.argv) ?? process.env['AKAR_DATA_DIR'] ?? app.getPath('userData');
+  try {
+    core = createCore({ dataDir, version: app.getVersion(), log: (m) => console.error(m) });
+  } catch (error) {
+    fatal(error instanceof CoreError ? error.error.message : String(error));
+    return;
+  }
+  const info = await core.appInfo();
+  const language = info.ok ? info.value.language : 'id';
+
+  // No web permission (camera, notifications, geolocation...) is ever granted.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  registerAppProtocol(path.join(import.meta.dirname, '../renderer'));
+
+  const handlers = createHandlers(core);
+  registerIpc(handlers, devServerUrl, {
+    onLanguageChanged: (lang) => buildMenu(lang),
+  });
+  buildMenu(language);
+  createWindow(language);
+  watchConnectivity();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(language);
+  });
+}
+
+function createWindow(language: 'id' | 'en'): void {
+  const preload = path.join(import.meta.dirname, '../preload/index.cjs');
+  const window = new BrowserWindow(mainWindowOptions(preload, mainText(language, 'title')));
+  mainWindow = window;
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, devServerUrl)) event.preventDefault();
+  });
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, devServerUrl)) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+/** Tells the renderer, quietly, when the laptop goes on or off line. */
+function watchConnectivity(): void {
+  let last = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now === last) return;
+    last = now;
+    for (const window of BrowserWindow.getAllWindows()) {
+      window.webContents.send(`${EVENT_PREFIX}connectivity`, { online: now });
+    }
+  }, 5000).unref();
+}
+
+function fatal(message: string): void {
+  dialog.showErrorBox('Akar', message);
+  app.quit();
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  core?.close();
+  core = null;
+});

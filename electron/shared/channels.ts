@@ -1,0 +1,30 @@
+/**
+ * Channel and event names alone, without schemas, so the sandboxed preload can allowlist
+ * them without bundling zod. `contract.ts` is checked at compile time to cover exactly
+ * these names.
+ */
+export const CHANNELS = [
+  'app:info',
+  'settings:setLanguage',
+  'sellers:list',
+  'sellers:get',
+  'sellers:create',
+  'sellers:update',
+  'sellers:delete',
+  'sellers:restore',
+  'products:list',
+  'products:get',
+  'products:create',
+  'products:update',
+  'products:delete',
+  'products:restore',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export const EVENT_NAMES = ['progress', 'connectivity'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** IPC channel names carry a prefix so they cannot collide with Electron's own. */
+export const IPC_PREFIX = 'akar:';
+export const EVENT_PREFIX = 'akar-event:';

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import {
+  byIdInput,
+  languageInput,
+  productCreateInput,
+  productListInput,
+  productUpdateInput,
+  sellerCreateInput,
+  sellerListInput,
+  sellerUpdateInput,
+  type AppInfo,
+  type Language,
+  type Product,
+  type ProductSummary,
+  type Seller,
+} from './catalogue';
+import type { Channel, EventName } from './channels';
+import type { AppError, Result } from './result';
+
+export { CHANNELS, EVENT_NAMES, EVENT_PREFIX, IPC_PREFIX, type Channel, type EventName } from './channels';
+
+/**
+ * The one contract between main and renderer. Each channel names a zod schema for its
+ * input (checked at runtime in main) and, through `returns<T>()`, its output type (checked
+ * at compile time). Main's handler table, the preload bridge and the renderer's typed
+ * `window.api` are all derived from this object, so a channel cannot be half-wired.
+ */
+function channel<I extends z.ZodType>(input: I) {
+  return {
+    returns<O>() {
+      return { input, output: undefined as unknown as O };
+    },
+  };
+}
+
+const noInput = z.strictObject({}).optional();
+
+export const contract = {
+  'app:info': channel(noInput).returns<AppInfo>(),
+  'settings:setLanguage': channel(languageInput).returns<Language>(),
+
+  'sellers:list': channel(sellerListInput).returns<Seller[]>(),
+  'sellers:get': channel(byIdInput).returns<Seller>(),
+  'sellers:create': channel(sellerCreateInput).returns<Seller>(),
+  'sellers:update': channel(sellerUpdateInput).returns<Seller>(),
+  'sellers:delete': channel(byIdInput).returns<Seller>(),
+  'sellers:restore': channel(byIdInput).returns<Seller>(),
+
+  'products:list': channel(productListInput).returns<ProductSummary[]>(),
+  'products:get': channel(byIdInput).returns<Product>(),
+  'products:create': channel(productCreateInput).returns<Product>(),
+  'products:update': channel(productUpdateInput).returns<Product>(),
+  'products:delete': channel(byIdInput).returns<Product>(),
+  'products:restore': channel(byIdInput).returns<Product>(),
+} as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
+
+export type Contract = typeof contract;
+// Fails to compile if `channels.ts` lists a name the contract lacks (the `satisfies`
+// above catches the reverse).
+const everyChannelHasAContract: Record<Channel, unknown> = contract;
+void everyChannelHasAContract;
+
+/** What the caller passes (before defaults and trimming). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What the handler receives (after parsing). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+
+/** What crosses the IPC boundary: always a value, never a thrown error. */
+export type IpcResult<C extends Channel> = Result<ChannelOutput<C>>;
+export type { AppError, Result };
+
+/** The renderer's view: `window.api.invoke('sellers:list', {...})` plus typed events. */
+export interface AkarApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<IpcResult<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+// ---------- main -> renderer events ----------
+
+export interface ProgressEvent {
+  readonly jobId: string;
+  readonly kind: string;
+  readonly done: number;
+  readonly total: number;
+  readonly label?: string;
+  /** Milliseconds left, when it can be estimated. */
+  readonly etaMs?: number;
+}
+
+export interface EventMap {
+  progress: ProgressEvent;
+  connectivity: { readonly online: boolean };
+}
+
+// Every declared event has a payload type and vice versa.
+const eventsMatch: Record<EventName, true> = { progress: true, connectivity: true } satisfies Record<
+  keyof EventMap,
+  true
+>;
+void eventsMatch;

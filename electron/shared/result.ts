@@ -1,0 +1,64 @@
+/**
+ * Errors are values, not exceptions, across every boundary (core API, IPC, CLI).
+ * `code` is stable and translated by the UI; `message` is an English fallback for logs;
+ * `field` names the offending input (dot path, e.g. `skus.1.price`); `reason` and `params`
+ * let the UI say precisely what is wrong with that field.
+ */
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'duplicate_sku',
+  'in_trash',
+  'db_too_new',
+  'db_open_failed',
+  'unknown_channel',
+  'forbidden_sender',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Why a field was rejected; each has a translation under `validation.<reason>`. */
+export const VALIDATION_REASONS = [
+  'required',
+  'wrong_type',
+  'too_small',
+  'too_big',
+  'too_long',
+  'not_whole',
+  'too_many_decimals',
+  'invalid_choice',
+  'unknown_field',
+  'invalid_format',
+  'required_when_ready',
+  'duplicate_in_product',
+  'invalid',
+] as const;
+
+export type ValidationReason = (typeof VALIDATION_REASONS)[number];
+
+export interface FieldIssue {
+  readonly field: string;
+  readonly reason: ValidationReason;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export interface AppError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly field?: string;
+  readonly reason?: ValidationReason;
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** For `invalid_input`: every problem found (first per field), so a form can mark them all at once. */
+  readonly issues?: readonly FieldIssue[];
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(error: AppError): Result<T> {
+  return { ok: false, error };
+}

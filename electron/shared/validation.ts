@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+import { VALIDATION_REASONS, type AppError, type FieldIssue, type Result, type ValidationReason } from './result';
+
+/**
+ * Turns a zod issue into an AppError with a field path and a reason the UI can translate.
+ */
+export function issueToError(issue: z.core.$ZodIssue): AppError {
+  const field = issue.path.map(String).join('.') || undefined;
+  const { reason, params } = describeIssue(issue);
+  const where = field ? ` at "${field}"` : '';
+  return {
+    code: 'invalid_input',
+    message: `Invalid input${where}: ${issue.message}`,
+    ...(field ? { field } : {}),
+    reason,
+    ...(params ? { params } : {}),
+  };
+}
+
+/** At most this many issues travel back, so a hostile payload cannot make a huge error. */
+const MAX_ISSUES = 50;
+
+/** Every issue, first per field, as plain values a form can show beside each field. */
+export function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  const seen = new Set<string>();
+  const out: FieldIssue[] = [];
+  for (const issue of issues) {
+    const error = issueToError(issue);
+    const field = error.field ?? '';
+    if (seen.has(field) || !error.reason) continue;
+    seen.add(field);
+    out.push({ field, reason: error.reason, ...(error.params ? { params: error.params } : {}) });
+    if (out.length >= MAX_ISSUES) break;
+  }
+  return out;
+}
+
+/** Parses with a schema and returns a Result, so callers never see a thrown ZodError. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const first = parsed.error.issues[0];
+  if (!first) return { ok: false, error: { code: 'invalid_input', message: 'Invalid input', reason: 'invalid' } };
+  return { ok: false, error: { ...issueToError(first), issues: fieldIssues(parsed.error.issues) } };
+}
+
+type Described = { reason: ValidationReason; params?: Record<string, string | number> };
+
+function describeIssue(issue: z.core.$ZodIssue): Described {
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod reports a missing key as an invalid_type whose input is undefined.
+      return { reason: issue.input === undefined ? 'required' : 'wrong_type' };
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string')
+        return minimum <= 1 ? { reason: 'required' } : { reason: 'too_small', params: { minimum } };
+      if (issue.origin === 'array') return { reason: 'required', params: { minimum } };
+      return { reason: 'too_small', params: { minimum } };
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === 'string') return { reason: 'too_long', params: { maximum } };
+      return { reason: 'too_big', params: { maximum } };
+    }
+    case 'not_multiple_of':
+      return Number(issue.divisor) === 1 ? { reason: 'not_whole' } : { reason: 'too_many_decimals' };
+    case 'invalid_value':
+      return { reason: 'invalid_choice' };
+    case 'unrecognized_keys':
+      return { reason: 'unknown_field', params: { keys: issue.keys.join(', ') } };
+    case 'invalid_format':
+      return { reason: 'invalid_format' };
+    case 'custom': {
+      const reason = issue.params?.['reason'];
+      return isReason(reason) ? { reason } : { reason: 'invalid' };
+    }
+    default:
+      return { reason: 'invalid' };
+  }
+}
+
+function isReason(value: unknown): value is ValidationReason {
+  return typeof value === 'string' && (VALIDATION_REASONS as readonly string[]).includes(value);
+}
