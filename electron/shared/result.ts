@@ -22,6 +22,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const VALIDATION_REASONS = [
   'required',
   'wrong_type',
+  'not_a_number',
   'too_small',
   'too_big',
   'too_long',

@@ -37,7 +37,9 @@ export function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
 
 /** Parses with a schema and returns a Result, so callers never see a thrown ZodError. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
-  const parsed = schema.safeParse(input);
+  // reportInput lets `describeIssue` tell a missing field from a wrongly typed one; the
+  // input itself never leaves this function.
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data };
   const first = parsed.error.issues[0];
   if (!first) return { ok: false, error: { code: 'invalid_input', message: 'Invalid input', reason: 'invalid' } };
@@ -50,7 +52,8 @@ function describeIssue(issue: z.core.$ZodIssue): Described {
   switch (issue.code) {
     case 'invalid_type':
       // zod reports a missing key as an invalid_type whose input is undefined.
-      return { reason: issue.input === undefined ? 'required' : 'wrong_type' };
+      if (issue.input === undefined) return { reason: 'required' };
+      return { reason: issue.expected === 'number' ? 'not_a_number' : 'wrong_type' };
     case 'too_small': {
       const minimum = Number(issue.minimum);
       if (issue.origin === 'string')

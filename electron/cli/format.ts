@@ -1,0 +1,21 @@
+const rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+
+/** `Rp 15.000`; the non-breaking space Intl uses is kept plain for terminals and scripts. */
+export function formatRupiah(value: number): string {
+  return rupiah.format(value).replace(/\u00a0/g, ' ');
+}
+
+export function formatPriceRange(min: number, max: number): string {
+  return min === max ? formatRupiah(min) : `${formatRupiah(min)} - ${formatRupiah(max)}`;
+}
+
+/** A plain text table: a header row, then rows, columns padded to their widest cell. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,55 @@
+import i18next, { type TFunction } from 'i18next';
+import enCli from '../../resources/locales/en/cli.json';
+import enCommon from '../../resources/locales/en/common.json';
+import idCli from '../../resources/locales/id/cli.json';
+import idCommon from '../../resources/locales/id/common.json';
+import { DEFAULT_LANGUAGE, languageSchema, type Language } from '../shared/catalogue';
+import type { AppError } from '../shared/result';
+
+/** The CLI speaks the same translations as the app (common errors plus its own `cli` namespace). */
+export async function cliTranslator(language: Language): Promise<TFunction> {
+  const instance = i18next.createInstance();
+  await instance.init({
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    ns: ['cli', 'common'],
+    defaultNS: 'cli',
+    resources: { id: { cli: idCli, common: idCommon }, en: { cli: enCli, common: enCommon } },
+    interpolation: { escapeValue: false },
+  });
+  return instance.t;
+}
+
+export function pickLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): Language | undefined {
+  const parsed = languageSchema.safeParse(flag ?? env['AKAR_LANG']);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Core field paths named the way the user typed them (`skus.1.price` -> "variant 2 (price)"). */
+const SKU_KEYS: Readonly<Record<string, string>> = {
+  price: 'price',
+  stock: 'stock',
+  weightKg: 'weight',
+  lengthCm: 'length',
+  widthCm: 'width',
+  heightCm: 'height',
+  sellerSku: 'sku',
+  variantName: 'name',
+  id: 'id',
+};
+
+export function describeField(t: TFunction, field: string): string {
+  const sku = /^skus\.(\d+)\.(\w+)$/.exec(field);
+  if (sku) return t('field.sku', { n: Number(sku[1]) + 1, key: SKU_KEYS[sku[2] ?? ''] ?? sku[2] });
+  const top = field.split('.')[0] ?? field;
+  return t(`field.${top}`, { defaultValue: field });
+}
+
+/** One line the user can act on: where, and what is wrong, in their language. */
+export function describeError(t: TFunction, error: AppError): string {
+  const message = error.reason
+    ? t(`common:validation.${error.reason}`, { ...error.params })
+    : t(`common:errors.${error.code}`, { ...error.params, defaultValue: error.message });
+  if (error.field) return t('errorAt', { field: describeField(t, error.field), message });
+  return t('error', { message });
+}

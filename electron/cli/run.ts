@@ -1,0 +1,156 @@
+import { parseArgs } from 'node:util';
+import type { TFunction } from 'i18next';
+import { createCore, CoreError, resolveDataDir, type Core } from '../core';
+import type { AppError, Result } from '../shared/result';
+import { productCommands } from './commands/products';
+import { sellerCommands } from './commands/sellers';
+import { cliTranslator, describeError, pickLanguage } from './i18n';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Exit codes scripts can rely on. */
+export const EXIT = { ok: 0, rejected: 1, usage: 2, cannotOpen: 3 } as const;
+
+/** Every option any command takes; each command lists which of them it accepts. */
+const OPTIONS = {
+  data: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  name: { type: 'string' },
+  business: { type: 'string' },
+  phone: { type: 'string' },
+  district: { type: 'string' },
+  notes: { type: 'string' },
+  query: { type: 'string' },
+  all: { type: 'boolean' },
+  seller: { type: 'string' },
+  description: { type: 'string' },
+  brand: { type: 'string' },
+  status: { type: 'string' },
+  price: { type: 'string' },
+  stock: { type: 'string' },
+  weight: { type: 'string' },
+  length: { type: 'string' },
+  width: { type: 'string' },
+  height: { type: 'string' },
+  sku: { type: 'string' },
+  variant: { type: 'string', multiple: true },
+} as const;
+
+export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+const GLOBAL_OPTIONS = ['data', 'json', 'lang', 'help'] as const;
+
+/** What a command hands back: the core's Result plus, on success, the text for a person. */
+export interface CommandOutcome {
+  readonly result: Result<unknown>;
+  readonly text: string;
+}
+
+export function outcome<T>(result: Result<T>, render: (value: T) => string): CommandOutcome {
+  return { result, text: result.ok ? render(result.value) : '' };
+}
+
+export interface Command {
+  readonly options: readonly (keyof typeof OPTIONS)[];
+  readonly run: (ctx: CommandContext) => Promise<CommandOutcome>;
+}
+
+export interface CommandContext {
+  readonly core: Core;
+  readonly options: Options;
+  readonly args: readonly string[];
+  readonly t: TFunction;
+}
+
+/** A usage mistake found before the core is asked (bad flags, unreadable variant text). */
+export class UsageError extends Error {}
+
+const COMMANDS: Readonly<Record<string, Command>> = { ...sellerCommands, ...productCommands };
+
+/**
+ * The `akar` command line, on the same core as the desktop app. Returns the exit code
+ * instead of calling process.exit, so tests run it in-process.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  const early = await cliTranslator(pickLanguage(undefined, io.env) ?? 'id');
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.stderr(early('badOption', { detail: error instanceof Error ? error.message : String(error) }));
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  const [group, verb, ...args] = positionals;
+  const key = `${group ?? ''} ${verb ?? ''}`.trim();
+  const command = COMMANDS[key];
+
+  if (!group || group === 'help' || values.help) {
+    const t = await cliTranslator(pickLanguage(values.lang, io.env) ?? 'id');
+    io.stdout(t('usage'));
+    return group && group !== 'help' && !command ? EXIT.usage : EXIT.ok;
+  }
+  if (!command) {
+    const t = await cliTranslator(pickLanguage(values.lang, io.env) ?? 'id');
+    io.stderr(t('unknownCommand', { command: positionals.join(' ') }));
+    return EXIT.usage;
+  }
+
+  let core: Core;
+  try {
+    core = createCore({ dataDir: resolveDataDir(values.data, io.env) });
+  } catch (error) {
+    const t = await cliTranslator(pickLanguage(values.lang, io.env) ?? 'id');
+    const appError: AppError =
+      error instanceof CoreError ? error.error : { code: 'db_open_failed', message: String(error) };
+    report(io, values.json, t, { ok: false, error: appError });
+    return EXIT.cannotOpen;
+  }
+
+  try {
+    // Without --lang, speak the language the user chose in the desktop app.
+    const info = await core.appInfo();
+    const language = pickLanguage(values.lang, io.env) ?? (info.ok ? info.value.language : 'id');
+    const t = await cliTranslator(language);
+    const allowed = new Set<string>([...GLOBAL_OPTIONS, ...command.options]);
+    const stray = Object.keys(values).find((name) => !allowed.has(name));
+    if (stray) {
+      io.stderr(t('badOption', { detail: `--${stray} (${key})` }));
+      return EXIT.usage;
+    }
+    let done: CommandOutcome;
+    try {
+      done = await command.run({ core, options: values, args, t });
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(error.message);
+      return EXIT.usage;
+    }
+    if (values.json) io.stdout(JSON.stringify(done.result, null, 2));
+    else if (done.result.ok) io.stdout(done.text);
+    else io.stderr(describeError(t, done.result.error));
+    return done.result.ok ? EXIT.ok : EXIT.rejected;
+  } finally {
+    core.close();
+  }
+}
+
+function report(io: CliIo, json: boolean | undefined, t: TFunction, result: Result<never>): void {
+  if (json) io.stdout(JSON.stringify(result, null, 2));
+  else if (!result.ok) io.stderr(describeError(t, result.error));
+}
+
+/**
+ * Turns a flag's text into a number when it looks like one, and otherwise passes the text
+ * through untouched, so the core's validation names the field and says what is wrong.
+ */
+export function numberish(value: string | undefined): number | string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : value;
+}
