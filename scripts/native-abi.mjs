@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const marker = path.join(root, 'node_modules', '.akar-native-abi');
@@ -47,17 +48,10 @@ if (target === 'node') {
   }
   fs.writeFileSync(marker, 'node\n');
 } else if (target === 'electron') {
-  const electronPath = (() => {
-    try {
-      const file = path.join(root, 'node_modules/electron/path.txt');
-      return path.join(root, 'node_modules/electron/dist', fs.readFileSync(file, 'utf8').trim());
-    } catch {
-      return null;
-    }
-  })();
-  if (!electronPath || !fs.existsSync(electronPath)) {
+  const binary = findElectronBinary();
+  if ('missing' in binary) {
     console.error(
-      '[native-abi] The Electron binary is not installed (it was skipped with ELECTRON_SKIP_BINARY_DOWNLOAD or could not be downloaded).\n' +
+      `[native-abi] The Electron binary is not installed: ${binary.missing}.\n` +
         '             Install it with: node node_modules/electron/install.js   (needs internet access)',
     );
     process.exit(1);
