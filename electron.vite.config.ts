@@ -2,6 +2,20 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * Dev server only: React Fast Refresh injects an inline module script, which the strict
+ * CSP in index.html blocks. Builds keep the strict policy untouched (and main also sends
+ * it as a header), so 'unsafe-inline' never ships.
+ */
+function devOnlyInlineScripts(): Plugin {
+  return {
+    name: 'akar-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  };
+}
 
 /**
  * Akar keeps electron-vite's three builds but not its default `src/` layout:
@@ -32,7 +46,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devOnlyInlineScripts()],
     build: {
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },

@@ -16,7 +16,9 @@ interface IpcHooks {
 export function registerIpc(handlers: Handlers, devServerUrl: string | undefined, hooks: IpcHooks): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(`${IPC_PREFIX}${channel}`, async function handleAkarIpc(event: IpcMainInvokeEvent, input: unknown) {
-      if (!isTrustedSender(event.senderFrame?.url, devServerUrl)) {
+      // Only the app's own top-level page: never a subframe, never another origin.
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null || !isTrustedSender(frame.url, devServerUrl)) {
         return { ok: false, error: { code: 'forbidden_sender', message: 'IPC from an untrusted frame was refused' } };
       }
       const result = await dispatch(handlers, channel, input);
