@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (core, main's pure parts, CLI; plain Node, real SQLite in temp
+ * Two projects: `unit` (core, main's pure parts, CLI, crash tests; plain Node, real SQLite in temp
  * dirs) and `e2e` (the built renderer in Debian Chromium, bound to the real handler table).
  */
 export default defineConfig({
@@ -10,7 +10,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/core/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+          include: [
+            'tests/core/**/*.test.ts',
+            'tests/main/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/chaos/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 20_000,
         },
