@@ -1,14 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DEFAULT_LANGUAGE } from './lib/language';
+import { App } from './app/App';
+import { initI18n } from './i18n';
+import { api } from './lib/api';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
 
-function App() {
-  return <h1>Akar</h1>;
-}
-
-const root = document.getElementById('root');
-if (root)
+/**
+ * Start-up: ask main for the saved language first, so the very first screen is already
+ * in the seller's language (no flash of Indonesian for someone who chose English).
+ */
+async function start(): Promise<void> {
+  const info = await api.invoke('app:info', {}).catch(() => null);
+  initI18n(info?.ok ? info.value.language : DEFAULT_LANGUAGE);
+  const root = document.getElementById('root');
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
+}
+
+void start();

@@ -1,0 +1,60 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProductFormScreen } from '../features/products/ProductFormScreen';
+import { ProductListScreen } from '../features/products/ProductListScreen';
+import { SellerFormScreen } from '../features/sellers/SellerFormScreen';
+import { SellerListScreen } from '../features/sellers/SellerListScreen';
+import { Breadcrumb } from './Breadcrumb';
+import { Connectivity } from './Connectivity';
+import { LanguageSwitch } from './LanguageSwitch';
+import { HOME, NavigationContext, parentOf, routeKey, type Navigation, type Route } from './navigation';
+import { ToastProvider } from './toasts';
+
+export function App() {
+  const { t } = useTranslation();
+  const [route, setRoute] = useState<Route>(HOME);
+
+  const go = useCallback((next: Route) => {
+    setRoute(next);
+    // A new screen starts at its top, like turning a page.
+    window.scrollTo(0, 0);
+  }, []);
+  const navigation = useMemo<Navigation>(() => ({ route, go, back: () => go(parentOf(route) ?? HOME) }), [route, go]);
+
+  return (
+    <NavigationContext.Provider value={navigation}>
+      <ToastProvider>
+        <header className="app-header">
+          <div className="app-header__brand">
+            <span className="app-header__logo" aria-hidden="true">
+              A
+            </span>
+            <span className="app-header__name">{t('app.name')}</span>
+            <span className="app-header__tagline">{t('app.tagline')}</span>
+          </div>
+          <div className="app-header__tools">
+            <Connectivity />
+            <LanguageSwitch />
+          </div>
+        </header>
+        <Breadcrumb />
+        <main className="app-main" key={routeKey(route)}>
+          <Screen route={route} />
+        </main>
+      </ToastProvider>
+    </NavigationContext.Provider>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'sellers':
+      return <SellerListScreen />;
+    case 'sellerForm':
+      return <SellerFormScreen sellerId={route.sellerId} />;
+    case 'products':
+      return <ProductListScreen sellerId={route.sellerId} />;
+    case 'productForm':
+      return <ProductFormScreen sellerId={route.sellerId} sellerName={route.sellerName} productId={route.productId} />;
+  }
+}

@@ -1,0 +1,66 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * Where the seller is. A plain value instead of a router: the app has one window, no URLs
+ * to share, and a handful of screens that nest (participants > one participant's
+ * products > one product), so "back" always means "one level up", which is easier to
+ * predict than browser-style history.
+ */
+export type Route =
+  | { readonly screen: 'sellers' }
+  | { readonly screen: 'sellerForm'; readonly sellerId?: number; readonly sellerName?: string }
+  | { readonly screen: 'products'; readonly sellerId: number; readonly sellerName: string }
+  | {
+      readonly screen: 'productForm';
+      readonly sellerId: number;
+      readonly sellerName: string;
+      readonly productId?: number;
+      readonly productName?: string;
+    };
+
+export const HOME: Route = { screen: 'sellers' };
+
+/** The screen one level up, or null at the top. */
+export function parentOf(route: Route): Route | null {
+  switch (route.screen) {
+    case 'sellers':
+      return null;
+    case 'sellerForm':
+      // Editing is opened from the participant's own page, so that is where "back" leads.
+      return route.sellerId && route.sellerName
+        ? { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName }
+        : HOME;
+    case 'products':
+      return HOME;
+    case 'productForm':
+      return { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName };
+  }
+}
+
+/** A stable key per screen, so React starts each screen fresh instead of reusing state. */
+export function routeKey(route: Route): string {
+  switch (route.screen) {
+    case 'sellers':
+      return 'sellers';
+    case 'sellerForm':
+      return `sellerForm:${route.sellerId ?? 'new'}`;
+    case 'products':
+      return `products:${route.sellerId}`;
+    case 'productForm':
+      return `productForm:${route.sellerId}:${route.productId ?? 'new'}`;
+  }
+}
+
+export interface Navigation {
+  readonly route: Route;
+  readonly go: (route: Route) => void;
+  readonly back: () => void;
+}
+
+export const NavigationContext = createContext<Navigation | null>(null);
+
+export function useNavigation(): Navigation {
+  const navigation = useContext(NavigationContext);
+  if (!navigation) throw new Error('useNavigation outside <App>');
+  return navigation;
+}

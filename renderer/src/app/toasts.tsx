@@ -1,0 +1,89 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../ui/Icon';
+
+/**
+ * One short message at a time at the bottom of the screen, optionally with an undo
+ * button. Undo replaces "are you sure?" dialogs: deleting is instant and reversible.
+ * Messages stay ten seconds; people who read slowly need that long to find the button.
+ */
+export interface ToastRequest {
+  readonly message: string;
+  readonly undo?: () => void | Promise<void>;
+  readonly tone?: 'info' | 'error';
+}
+
+interface Toast extends ToastRequest {
+  readonly id: number;
+}
+
+const SHOW_MS = 10_000;
+
+type ShowToast = (toast: ToastRequest) => void;
+const ToastContext = createContext<ShowToast | null>(null);
+
+export function useToast(): ShowToast {
+  const show = useContext(ToastContext);
+  if (!show) throw new Error('useToast outside <ToastProvider>');
+  return show;
+}
+
+let nextId = 1;
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toast, setToast] = useState<Toast | null>(null);
+  const show = useCallback<ShowToast>((request) => setToast({ ...request, id: nextId++ }), []);
+  const dismiss = useCallback(() => setToast(null), []);
+
+  return (
+    <ToastContext.Provider value={show}>
+      {children}
+      <ToastView toast={toast} onDismiss={dismiss} />
+    </ToastContext.Provider>
+  );
+}
+
+function ToastView({ toast, onDismiss }: { toast: Toast | null; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(onDismiss, SHOW_MS);
+    return () => clearTimeout(timer);
+  }, [toast, onDismiss]);
+
+  const undo = useMemo(() => {
+    const action = toast?.undo;
+    if (!action) return null;
+    return async () => {
+      setBusy(true);
+      onDismiss();
+      try {
+        await action();
+      } finally {
+        setBusy(false);
+      }
+    };
+  }, [toast, onDismiss]);
+
+  // The live region stays in the page so screen readers announce each new message.
+  return (
+    <div className="toast-region" role="status" aria-live="polite" aria-label={t('toast.region')}>
+      {toast ? (
+        <div className={`toast toast--${toast.tone ?? 'info'}`} key={toast.id} data-testid="toast">
+          <span className="toast__message">{toast.message}</span>
+          {undo ? (
+            <button type="button" className="toast__undo" onClick={undo} disabled={busy}>
+              <Icon name="undo" />
+              {t('actions.undo')}
+            </button>
+          ) : null}
+          <button type="button" className="toast__close" onClick={onDismiss} aria-label={t('actions.close')}>
+            <Icon name="close" />
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

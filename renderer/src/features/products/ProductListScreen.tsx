@@ -1,0 +1,113 @@
+import { useTranslation } from 'react-i18next';
+import type { ProductSummary } from '../../../../electron/shared/catalogue';
+import { useNavigation } from '../../app/navigation';
+import { useToast } from '../../app/toasts';
+import { api } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import { initials, toneFor } from '../../lib/initials';
+import { useLoad } from '../../lib/useLoad';
+import { EmptyState } from '../../ui/EmptyState';
+import { Icon } from '../../ui/Icon';
+import { LoadFailed } from '../../ui/LoadFailed';
+import { ProductCard } from './ProductCard';
+
+/** One participant's catalogue: picture-first cards, and the way to add the next product. */
+export function ProductListScreen({ sellerId }: { sellerId: number }) {
+  const { t } = useTranslation();
+  const { go } = useNavigation();
+  const toast = useToast();
+  const key = String(sellerId);
+  const [seller, reloadSeller] = useLoad(() => api.invoke('sellers:get', { id: sellerId }), key);
+  const [products, reload] = useLoad(() => api.invoke('products:list', { sellerId }), key);
+
+  if (seller.state === 'failed') return <LoadFailed error={seller.error} onRetry={reloadSeller} />;
+  if (seller.state === 'loading') return <p className="muted">{t('app.loading')}</p>;
+  const { name: sellerName } = seller.value;
+  const details = [seller.value.businessName, seller.value.district].filter(Boolean).join(' · ');
+  // While the list is empty, the one "Tambah produk" is the one inside the empty state.
+  const isEmpty = products.state === 'ready' && products.value.length === 0;
+
+  const addProduct = () => go({ screen: 'productForm', sellerId, sellerName });
+  const edit = (product: ProductSummary) =>
+    go({ screen: 'productForm', sellerId, sellerName, productId: product.id, productName: product.name });
+
+  async function remove(product: ProductSummary) {
+    const result = await api.invoke('products:delete', { id: product.id });
+    if (!result.ok) {
+      toast({ message: errorMessage(t, result.error), tone: 'error' });
+      return;
+    }
+    reload();
+    toast({
+      message: t('toast.movedToTrash', { name: product.name }),
+      undo: async () => {
+        const restored = await api.invoke('products:restore', { id: product.id });
+        reload();
+        toast(
+          restored.ok
+            ? { message: t('toast.restored', { name: product.name }) }
+            : { message: errorMessage(t, restored.error), tone: 'error' },
+        );
+      },
+    });
+  }
+
+  return (
+    <>
+      <div className="screen-head">
+        <div className="screen-head__who">
+          <span className={`avatar avatar--large tone-${toneFor(sellerName)}`} aria-hidden="true">
+            {initials(sellerName)}
+          </span>
+          <div>
+            <h1 className="screen-head__title">{t('products.title', { name: sellerName })}</h1>
+            {details ? <p className="screen-head__intro">{details}</p> : null}
+          </div>
+        </div>
+        <div className="screen-head__actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => go({ screen: 'sellerForm', sellerId, sellerName })}
+          >
+            <Icon name="edit" />
+            {t('products.editSeller')}
+          </button>
+          {isEmpty ? null : (
+            <button type="button" className="button button--primary" onClick={addProduct}>
+              <Icon name="plus" />
+              {t('products.add')}
+            </button>
+          )}
+        </div>
+      </div>
+
+      {products.state === 'failed' ? <LoadFailed error={products.error} onRetry={reload} /> : null}
+      {isEmpty ? (
+        <EmptyState
+          icon="box"
+          title={t('products.emptyTitle')}
+          hint={t('products.emptyHint')}
+          action={
+            <button type="button" className="button button--primary" onClick={addProduct}>
+              <Icon name="plus" />
+              {t('products.add')}
+            </button>
+          }
+        />
+      ) : null}
+      {products.state === 'ready' && products.value.length > 0 ? (
+        <ul className="product-grid" aria-label={t('products.list')}>
+          {products.value.map((product) => (
+            <ProductCard
+              key={product.id}
+              product={product}
+              onEdit={() => edit(product)}
+              onDelete={() => void remove(product)}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}

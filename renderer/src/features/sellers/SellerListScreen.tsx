@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Seller } from '../../../../electron/shared/catalogue';
+import { useNavigation } from '../../app/navigation';
+import { useToast } from '../../app/toasts';
+import { api } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import { useDebounced } from '../../lib/useDebounced';
+import { useLoad } from '../../lib/useLoad';
+import { EmptyState } from '../../ui/EmptyState';
+import { Icon } from '../../ui/Icon';
+import { LoadFailed } from '../../ui/LoadFailed';
+import { SellerRow } from './SellerRow';
+
+/** The trainer's register: every participant, searchable, each one click from their products. */
+export function SellerListScreen() {
+  const { t } = useTranslation();
+  const { go } = useNavigation();
+  const toast = useToast();
+  const [query, setQuery] = useState('');
+  const search = useDebounced(query.trim(), 200);
+  const [sellers, reload] = useLoad(() => api.invoke('sellers:list', search ? { query: search } : {}), search);
+
+  async function remove(seller: Seller) {
+    const result = await api.invoke('sellers:delete', { id: seller.id });
+    if (!result.ok) {
+      toast({ message: errorMessage(t, result.error), tone: 'error' });
+      return;
+    }
+    reload();
+    toast({
+      message: t('toast.movedToTrash', { name: seller.name }),
+      undo: async () => {
+        const restored = await api.invoke('sellers:restore', { id: seller.id });
+        reload();
+        toast(
+          restored.ok
+            ? { message: t('toast.restored', { name: seller.name }) }
+            : { message: errorMessage(t, restored.error), tone: 'error' },
+        );
+      },
+    });
+  }
+
+  const isEmpty = sellers.state === 'ready' && sellers.value.length === 0;
+  const showSearch = query !== '' || (sellers.state === 'ready' && sellers.value.length > 0);
+
+  return (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1 className="screen-head__title">{t('sellers.title')}</h1>
+          <p className="screen-head__intro">{t('sellers.intro')}</p>
+        </div>
+        {/* While the list is empty, the one button is the one inside the empty state. */}
+        {isEmpty && search === '' ? null : (
+          <button type="button" className="button button--primary" onClick={() => go({ screen: 'sellerForm' })}>
+            <Icon name="plus" />
+            {t('sellers.add')}
+          </button>
+        )}
+      </div>
+
+      {showSearch ? (
+        <div className="search">
+          <label className="search__label" htmlFor="seller-search">
+            <Icon name="search" />
+            {t('sellers.search')}
+          </label>
+          <input
+            id="seller-search"
+            className="input search__input"
+            type="search"
+            value={query}
+            placeholder={t('sellers.searchPlaceholder')}
+            autoComplete="off"
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+      ) : null}
+
+      {sellers.state === 'failed' ? <LoadFailed error={sellers.error} onRetry={reload} /> : null}
+      {sellers.state === 'loading' ? <p className="muted">{t('app.loading')}</p> : null}
+
+      {isEmpty && search === '' ? (
+        <EmptyState
+          icon="user"
+          title={t('sellers.emptyTitle')}
+          hint={t('sellers.emptyHint')}
+          action={
+            <button type="button" className="button button--primary" onClick={() => go({ screen: 'sellerForm' })}>
+              <Icon name="plus" />
+              {t('sellers.add')}
+            </button>
+          }
+        />
+      ) : null}
+      {isEmpty && search !== '' ? <p className="no-match">{t('sellers.noMatch', { query: search })}</p> : null}
+
+      {sellers.state === 'ready' && sellers.value.length > 0 ? (
+        <ul className="seller-list" aria-label={t('sellers.list')}>
+          {sellers.value.map((seller) => (
+            <SellerRow
+              key={seller.id}
+              seller={seller}
+              onOpen={() => go({ screen: 'products', sellerId: seller.id, sellerName: seller.name })}
+              onDelete={() => void remove(seller)}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { Seller } from '../../../../electron/shared/catalogue';
+import { initials, toneFor } from '../../lib/initials';
+import { Icon } from '../../ui/Icon';
+
+/**
+ * One participant. The whole row opens their products (a big target for a mouse or a
+ * touchpad); the buttons are there for the keyboard and for people who look for them.
+ */
+export function SellerRow({ seller, onOpen, onDelete }: { seller: Seller; onOpen: () => void; onDelete: () => void }) {
+  const { t } = useTranslation();
+  const details = [seller.businessName, seller.district].filter(Boolean).join(' · ');
+  return (
+    <li className="seller-row" onClick={onOpen}>
+      <span className={`avatar tone-${toneFor(seller.name)}`} aria-hidden="true">
+        {initials(seller.name)}
+      </span>
+      <div className="seller-row__text">
+        <h2 className="seller-row__name">{seller.name}</h2>
+        {details ? <p className="seller-row__details">{details}</p> : null}
+      </div>
+      <span className="seller-row__count">
+        <Icon name="box" />
+        {t('sellers.productCount', { count: seller.productCount })}
+      </span>
+      <div className="seller-row__actions">
+        <button
+          type="button"
+          className="button"
+          aria-label={t('sellers.openNamed', { name: seller.name })}
+          onClick={(event) => {
+            event.stopPropagation();
+            onOpen();
+          }}
+        >
+          {t('actions.open')}
+          <Icon name="chevron" />
+        </button>
+        <button
+          type="button"
+          className="button button--quiet button--danger"
+          aria-label={t('sellers.deleteNamed', { name: seller.name })}
+          onClick={(event) => {
+            event.stopPropagation();
+            onDelete();
+          }}
+        >
+          <Icon name="trash" />
+          {t('actions.delete')}
+        </button>
+      </div>
+    </li>
+  );
+}
