@@ -1,0 +1,47 @@
+import type { Locator, Page } from 'playwright-core';
+import { readable } from './AppShell';
+
+/** One participant's products ("Produk Ibu Siti"). */
+export class ProductListPage {
+  constructor(readonly page: Page) {}
+
+  get addButton(): Locator {
+    return this.page.getByRole('main').getByRole('button', { name: 'Tambah produk' }).first();
+  }
+
+  get list(): Locator {
+    return this.page.getByRole('list', { name: 'Daftar produk' });
+  }
+
+  get emptyState(): Locator {
+    return this.page.getByRole('region', { name: 'Belum ada produk' });
+  }
+
+  card(name: string): Locator {
+    return this.list.getByRole('listitem', { name, exact: true });
+  }
+
+  async names(): Promise<string[]> {
+    return this.list.getByRole('heading').allTextContents();
+  }
+
+  async price(name: string): Promise<string> {
+    return readable(await this.card(name).getByTestId('price').textContent());
+  }
+
+  async stock(name: string): Promise<string> {
+    return readable(await this.card(name).getByTestId('stock').textContent());
+  }
+
+  edit(name: string, label = 'Ubah'): Promise<void> {
+    return this.card(name)
+      .getByRole('button', { name: `${label} ${name}` })
+      .click();
+  }
+
+  delete(name: string, label = 'Hapus'): Promise<void> {
+    return this.card(name)
+      .getByRole('button', { name: `${label} ${name}` })
+      .click();
+  }
+}
