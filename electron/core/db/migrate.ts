@@ -15,14 +15,17 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
  * newer Akar is refused rather than half-understood.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
-  db.exec(LEDGER);
   const latestKnown = Math.max(0, ...migrations.map((m) => m.version));
+  // Read before writing anything: a database we are about to refuse must stay byte-for-byte as it was.
+  const hasLedger = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
   const applied = new Set(
-    db
-      .prepare('SELECT version FROM schema_migrations')
-      .pluck()
-      .all()
-      .map((v) => Number(v)),
+    hasLedger
+      ? db
+          .prepare('SELECT version FROM schema_migrations')
+          .pluck()
+          .all()
+          .map((v) => Number(v))
+      : [],
   );
   const newest = Math.max(0, ...applied, Number(db.pragma('user_version', { simple: true })));
   if (newest > latestKnown) {
@@ -32,6 +35,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
       params: { found: newest, supported: latestKnown },
     });
   }
+  db.exec(LEDGER);
   const ran: number[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;

@@ -13,7 +13,7 @@ const BUSY_TIMEOUT_MS = 5000;
  * synchronous=NORMAL, which can lose the last commits on a power cut.
  */
 export function openDatabase(file: string): Db {
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(file);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -21,6 +21,8 @@ export function openDatabase(file: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
   } catch (cause) {
+    // e.g. "file is not a database": release the handle, or the file stays open (and locked on Windows).
+    db?.close();
     throw new CoreError({
       code: 'db_open_failed',
       message: `Cannot open the database ${file}: ${cause instanceof Error ? cause.message : String(cause)}`,
