@@ -85,7 +85,7 @@ export class ProductStore {
   ) {}
 
   list(input: ProductListInput): ProductSummary[] {
-    this.sellers.get(input.sellerId);
+    this.sellers.get(input.sellerId, 'sellerId');
     const rows = this.db
       .prepare<{ sellerId: number; includeDeleted: number; query: string | null }, SummaryRow>(
         `SELECT p.id, p.seller_id, p.name, p.brand, p.status, p.updated_at, p.deleted_at,
@@ -167,7 +167,15 @@ export class ProductStore {
   update({ id, changes }: ProductUpdateInput): Product {
     const current = this.getActive(id);
     const status = changes.status ?? current.status;
-    const skus = changes.skus ?? current.skus;
+    // Check the SKUs as they will be stored: a field omitted for an existing SKU keeps its value.
+    const stored = new Map(current.skus.map((sku) => [sku.id, sku]));
+    const skus =
+      changes.skus?.map((sku, index) => {
+        if (sku.id === undefined) return sku;
+        const previous = stored.get(sku.id);
+        if (!previous) throw notFound('SKU', sku.id, `skus.${index}.id`);
+        return mergeSku(sku, previous);
+      }) ?? current.skus;
     assertRules(status, skus);
     const at = this.now();
     const name = changes.name ?? current.name;
@@ -297,6 +305,17 @@ export class ProductStore {
       if (!taken) return candidate;
     }
   }
+}
+
+function mergeSku(input: SkuInput, previous: Sku): SkuInput {
+  return {
+    ...input,
+    sellerSku: input.sellerSku || previous.sellerSku,
+    weightKg: input.weightKg === undefined ? previous.weightKg : input.weightKg,
+    lengthCm: input.lengthCm === undefined ? previous.lengthCm : input.lengthCm,
+    widthCm: input.widthCm === undefined ? previous.widthCm : input.widthCm,
+    heightCm: input.heightCm === undefined ? previous.heightCm : input.heightCm,
+  };
 }
 
 function assertRules(status: ProductStatus, skus: Parameters<typeof productRuleIssue>[1]): void {

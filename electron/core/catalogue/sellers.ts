@@ -54,9 +54,9 @@ export class SellerStore {
     return rows.map(toSeller);
   }
 
-  get(id: number): Seller {
+  get(id: number, field = 'id'): Seller {
     const row = this.db.prepare<[number], SellerRow>(`${SELECT} WHERE s.id = ?`).get(id);
-    if (!row) throw notFound('Seller', id);
+    if (!row) throw notFound('Seller', id, field);
     return toSeller(row);
   }
 

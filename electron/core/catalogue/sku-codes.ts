@@ -6,6 +6,8 @@
 export function skuPrefix(productName: string): string {
   const words = productName
     .normalize('NFKD')
+    // Drop the accents NFKD split off ("É" -> "E" + U+0301), so "Émping" stays one word.
+    .replace(/\p{M}/gu, '')
     .replace(/[^A-Za-z0-9\s]/g, ' ')
     .toUpperCase()
     .split(/\s+/)

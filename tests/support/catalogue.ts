@@ -1,0 +1,37 @@
+import type { Core } from '../../electron/core';
+import type { Product, Seller, SkuInput } from '../../electron/shared/catalogue';
+import { unwrap } from './results';
+
+/** A SKU with every measurement a `ready` product needs. */
+export function readySku(overrides: Partial<SkuInput> = {}): SkuInput {
+  return { price: 15_000, stock: 10, weightKg: 0.25, lengthCm: 10, widthCm: 8, heightCm: 4, ...overrides };
+}
+
+export async function addSeller(core: Core, name = 'Ibu Sari', extra: Partial<Omit<Seller, 'id'>> = {}) {
+  return unwrap(await core.sellers.create({ name, ...extra }));
+}
+
+export async function addProduct(
+  core: Core,
+  sellerId: number,
+  name: string,
+  skus: readonly SkuInput[] = [{ price: 10_000 }],
+  extra: Record<string, unknown> = {},
+): Promise<Product> {
+  return unwrap(await core.products.create({ sellerId, name, skus, ...extra }));
+}
+
+/** A small catalogue used by the validation and fuzz tests as "data that must survive". */
+export async function seedCatalogue(core: Core) {
+  const sari = await addSeller(core, 'Ibu Sari', { businessName: 'Keripik Sari', district: 'Wonosari' });
+  const budi = await addSeller(core, 'Pak Budi', { district: 'Playen' });
+  const keripik = await addProduct(core, sari.id, 'Keripik Singkong Pedas', [
+    { sellerSku: 'KRP-100', price: 12_000, stock: 5 },
+    { price: 20_000, stock: 2, variantName: '250 g' },
+  ]);
+  const kopi = await addProduct(core, sari.id, 'Kopi Bubuk', [readySku({ sellerSku: 'KOPI-1' })], { status: 'ready' });
+  const batik = await addProduct(core, budi.id, 'Batik Tulis', [{ price: 350_000 }]);
+  await core.products.delete({ id: batik.id });
+  await core.setLanguage({ language: 'en' });
+  return { sari, budi, keripik, kopi, batik };
+}
