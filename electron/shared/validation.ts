@@ -5,12 +5,17 @@ import { VALIDATION_REASONS, type AppError, type FieldIssue, type Result, type V
  * Turns a zod issue into an AppError with a field path and a reason the UI can translate.
  */
 export function issueToError(issue: z.core.$ZodIssue): AppError {
-  const field = issue.path.map(String).join('.') || undefined;
+  // An unknown key is itself the offending field (`skus.0.colour`), not the object holding it.
+  const path =
+    issue.code === 'unrecognized_keys'
+      ? [...issue.path, ...issue.keys.slice(0, 1).map((key) => clip(key))]
+      : issue.path;
+  const field = path.map(String).join('.') || undefined;
   const { reason, params } = describeIssue(issue);
   const where = field ? ` at "${field}"` : '';
   return {
     code: 'invalid_input',
-    message: `Invalid input${where}: ${issue.message}`,
+    message: `Invalid input${where}: ${clip(issue.message, MAX_MESSAGE_CHARS)}`,
     ...(field ? { field } : {}),
     reason,
     ...(params ? { params } : {}),
@@ -19,6 +24,14 @@ export function issueToError(issue: z.core.$ZodIssue): AppError {
 
 /** At most this many issues travel back, so a hostile payload cannot make a huge error. */
 const MAX_ISSUES = 50;
+/** Unknown keys come from the caller and can be megabytes long: echo back only a little. */
+const MAX_KEYS_SHOWN = 5;
+const MAX_KEY_CHARS = 50;
+const MAX_MESSAGE_CHARS = 300;
+
+function clip(text: string, max = MAX_KEY_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
 
 /** Every issue, first per field, as plain values a form can show beside each field. */
 export function fieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
@@ -71,7 +84,15 @@ function describeIssue(issue: z.core.$ZodIssue): Described {
     case 'invalid_value':
       return { reason: 'invalid_choice' };
     case 'unrecognized_keys':
-      return { reason: 'unknown_field', params: { keys: issue.keys.join(', ') } };
+      return {
+        reason: 'unknown_field',
+        params: {
+          keys: [
+            ...issue.keys.slice(0, MAX_KEYS_SHOWN).map((key) => clip(key)),
+            ...(issue.keys.length > MAX_KEYS_SHOWN ? ['…'] : []),
+          ].join(', '),
+        },
+      };
     case 'invalid_format':
       return { reason: 'invalid_format' };
     case 'custom': {
