@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppShell, readable } from './pages/AppShell';
+import { AppShell, description, readable } from './pages/AppShell';
 import { ProductFormPage } from './pages/ProductFormPage';
 import { ProductListPage } from './pages/ProductListPage';
 import { SellerFormPage, SellerListPage } from './pages/SellerListPage';
@@ -52,10 +52,10 @@ describe('participants', () => {
     await sellers.addButton.click();
     const form = new SellerFormPage(app.page);
     await form.fill({
-      name: 'Ibu Siti Aminah',
-      businessName: 'Dodol Garut Bu Siti',
+      name: 'Ibu Euis Komariah',
+      businessName: 'Batik Tulis Sukapura',
       phone: '0812 3456 7890',
-      district: 'Garut',
+      district: 'Tasikmalaya',
     });
     await form.save();
 
@@ -65,13 +65,18 @@ describe('participants', () => {
     expect(readable(await products.emptyState.innerText())).toContain(
       'Belum ada produk Tekan “Tambah produk” untuk mulai.',
     );
-    expect(await shell.toast.textContent()).toContain('Data “Ibu Siti Aminah” disimpan.');
+    expect(await shell.toast.textContent()).toContain('Data “Ibu Euis Komariah” disimpan.');
     expect(readable(await shell.breadcrumb.textContent())).toContain('Peserta');
     await app.screenshot('03-product-list-empty');
 
     const stored = unwrap(await app.core.sellers.list({}));
     expect(stored).toMatchObject([
-      { name: 'Ibu Siti Aminah', businessName: 'Dodol Garut Bu Siti', phone: '0812 3456 7890', district: 'Garut' },
+      {
+        name: 'Ibu Euis Komariah',
+        businessName: 'Batik Tulis Sukapura',
+        phone: '0812 3456 7890',
+        district: 'Tasikmalaya',
+      },
     ]);
 
     await seedWorkshop(app.core);
@@ -79,15 +84,16 @@ describe('participants', () => {
     await sellers.list.waitFor();
     expect(await sellers.names()).toEqual([
       'Dewi Lestari',
+      'Ibu Euis Komariah',
       'Ibu Neneng Rohayati',
-      'Ibu Siti Aminah',
       'Ibu Siti Aminah',
       'Pak Ujang Suherman',
     ]);
+    expect(readable(await sellers.row('Dewi Lestari').innerText())).toContain('Belum ada produk');
     await app.screenshot('02-seller-list-filled');
 
     await sellers.search.fill('tasik');
-    await expect.poll(() => sellers.names()).toEqual(['Ibu Neneng Rohayati']);
+    await expect.poll(() => sellers.names()).toEqual(['Ibu Euis Komariah', 'Ibu Neneng Rohayati']);
     await sellers.search.fill('tidak ada');
     await app.page.getByText('Tidak ada peserta yang cocok dengan “tidak ada”.').waitFor();
   });
@@ -98,12 +104,30 @@ describe('participants', () => {
     await form.fill({ name: '   ', phone: 'nomor saya' });
     await form.save();
     await app.page.getByTestId('error-summary').waitFor();
-    expect(readable(await app.page.getByTestId('error-summary').textContent())).toContain(
+    expect(readable(await app.page.getByTestId('error-summary').innerText())).toContain(
       'Ada 2 isian yang perlu diperbaiki',
     );
-    expect(await app.page.locator('#seller-name-error').textContent()).toBe('Wajib diisi.');
-    expect(await app.page.locator('#seller-phone-error').textContent()).toBe('Format tidak sesuai.');
+    expect(await description(form.field('Nama peserta'))).toContain('Wajib diisi.');
+    expect(await description(form.field('Nomor HP'))).toContain('Tulis nomor HP dengan angka saja');
+    await app.screenshot('09-seller-form-errors');
     expect(unwrap(await app.core.sellers.list({ includeDeleted: true }))).toEqual([]);
+  });
+
+  it("edits a participant's details from their page", async () => {
+    const seller = await seedSeller(app.core, { name: 'Pak Ujang', district: 'Garut' });
+    await app.page.reload();
+    await openSeller('Pak Ujang');
+    await app.page.getByRole('button', { name: 'Ubah data peserta' }).click();
+    const form = new SellerFormPage(app.page);
+    expect(await form.field('Kabupaten/kota').inputValue()).toBe('Garut');
+    await form.fill({ name: 'Pak Ujang Suherman', businessName: 'Kopi Arabika Cikajang' });
+    await form.save();
+    await shell.heading().filter({ hasText: 'Produk Pak Ujang Suherman' }).waitFor();
+    expect(unwrap(await app.core.sellers.get({ id: seller.id }))).toMatchObject({
+      name: 'Pak Ujang Suherman',
+      businessName: 'Kopi Arabika Cikajang',
+      district: 'Garut',
+    });
   });
 
   it('deletes a participant without asking, and "Urungkan" brings them back', async () => {
@@ -139,7 +163,10 @@ describe('products', () => {
     await form.fillVariant(2, { variantName: 'Merah', sellerSku: 'BTK-MERAH', price: 'Rp 175000', stock: '3' });
     // The price is echoed as rupiah, so a missing zero is caught before saving.
     expect(readable(await form.variant(1).getByText('= Rp').textContent())).toBe('= Rp 150.000');
-    await app.screenshot('05-product-form-filled', { fullPage: true });
+    await app.page.evaluate(() => window.scrollTo(0, 0));
+    await app.screenshot('05-product-form-top');
+    await form.variant(2).scrollIntoViewIfNeeded();
+    await app.screenshot('05b-product-form-variants');
     await form.save();
 
     await products.card('Batik Tulis Garut Merak').waitFor();
@@ -178,22 +205,24 @@ describe('products', () => {
     const form = new ProductFormPage(app.page);
     await form.fillVariant(1, { price: '-5000', stock: '2,5', weightKg: 'setengah' });
     await form.addVariant();
-    await form.fillVariant(2, { price: '15000,5', lengthCm: '10,125' });
+    await form.fillVariant(2, { price: '15000,5', lengthCm: '10,125', sellerSku: 'KODE SAYA' });
     await form.save();
     await form.summary.waitFor();
 
-    expect(readable(await form.summary.textContent())).toContain('Ada 6 isian yang perlu diperbaiki.');
+    expect(readable(await form.summary.textContent())).toContain('Ada 7 isian yang perlu diperbaiki.');
     expect(await form.describe(form.field('Nama produk'))).toContain('Wajib diisi.');
     expect(await form.describe(form.variantField(1, 'price'))).toContain('Tidak boleh kurang dari 1.');
     expect(await form.describe(form.variantField(1, 'stock'))).toContain('Harus angka bulat, tanpa koma.');
-    expect(await form.describe(form.variantField(1, 'weightKg'))).toContain('Tulis angka saja, misalnya 15000.');
+    expect(await form.describe(form.variantField(1, 'weightKg'))).toContain('Tulis angka saja, misalnya 0,5.');
     expect(await form.describe(form.variantField(2, 'price'))).toContain('Harus angka bulat, tanpa koma.');
     expect(await form.describe(form.variantField(2, 'lengthCm'))).toContain('Paling banyak 2 angka di belakang koma.');
+    expect(await form.describe(form.variantField(2, 'sellerSku'))).toContain('Pakai huruf, angka, titik');
     // Fields without a problem carry only their hint.
     expect(await form.describe(form.variantField(2, 'stock'))).toBe('Jumlah barang yang ada');
     expect(await form.variantField(1, 'price').getAttribute('aria-invalid')).toBe('true');
     await app.screenshot('06-product-form-errors');
-    await app.screenshot('06b-product-form-errors-full', { fullPage: true });
+    await form.variant(2).scrollIntoViewIfNeeded();
+    await app.screenshot('06b-product-form-errors-variants');
 
     // The summary entries jump to the field.
     await form.summary.getByRole('button', { name: /Varian 2 · Harga/ }).click();
@@ -203,6 +232,8 @@ describe('products', () => {
     await form.fillProduct({ name: 'Kopi Robusta' });
     await form.fillVariant(1, { price: '30000', stock: '2', weightKg: '0,25', sellerSku: 'kopi-01' });
     await form.removeVariant(2);
+    // Removing a variant drops the old messages: they would point at the wrong card.
+    expect(await form.summary.count()).toBe(0);
     await form.status('Siap jual');
     await form.save();
     await expect

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AppError, FieldIssue } from '../../../electron/shared/result';
+import type { AppError, FieldIssue, ValidationReason } from '../../../electron/shared/result';
 
 /**
  * Main answers every failed call with an AppError: a stable `code`, and for bad input a
@@ -41,7 +41,15 @@ export const NO_PROBLEMS: FormProblems = { byField: new Map(), general: [] };
  * a field (e.g. `duplicate_sku` on `skus.0.sellerSku`) goes there with its own message;
  * anything the form has no field for becomes a general message at the top.
  */
-export function formProblems(t: T, error: AppError, knownField: (field: string) => boolean): FormProblems {
+/** A form's own wording for a field and reason, where the shared one would be vague. */
+export type Reword = (field: string, reason: ValidationReason) => string | null;
+
+export function formProblems(
+  t: T,
+  error: AppError,
+  knownField: (field: string) => boolean,
+  reword?: Reword,
+): FormProblems {
   const byField = new Map<string, string>();
   const general: string[] = [];
   const place = (path: string | undefined, message: string) => {
@@ -49,10 +57,12 @@ export function formProblems(t: T, error: AppError, knownField: (field: string) 
     if (field && knownField(field) && !byField.has(field)) byField.set(field, message);
     else general.push(message);
   };
+  const say = (issue: FieldIssue) => reword?.(formField(issue.field), issue.reason) ?? issueMessage(t, issue);
   if (error.code === 'invalid_input' && error.issues?.length) {
-    for (const issue of error.issues) place(issue.field, issueMessage(t, issue));
+    for (const issue of error.issues) place(issue.field, say(issue));
   } else if (error.code === 'invalid_input' && error.reason) {
-    place(error.field, issueMessage(t, { reason: error.reason, ...(error.params ? { params: error.params } : {}) }));
+    const issue = { field: error.field ?? '', reason: error.reason, ...(error.params ? { params: error.params } : {}) };
+    place(error.field, say(issue));
   } else {
     place(error.field, errorMessage(t, error));
   }

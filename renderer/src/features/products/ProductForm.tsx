@@ -6,6 +6,7 @@ import { MAX_SKUS_PER_PRODUCT } from '../../lib/limits';
 import { useNavigation } from '../../app/navigation';
 import { useToast } from '../../app/toasts';
 import { api } from '../../lib/api';
+import type { Reword } from '../../lib/errors';
 import { useServerProblems } from '../../lib/useServerProblems';
 import { ErrorSummary, type SummaryItem } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
@@ -51,8 +52,29 @@ export function ProductForm({ sellerId, sellerName, product }: ProductFormProps)
     },
     [variantCount],
   );
-  const extra = useMemo(() => new Map(notNumbers.map((path) => [path, t('form.notANumber')])), [notNumbers, t]);
-  const { problems, fail, clear, summaryRef } = useServerProblems(knownField, extra);
+  // "Write digits only" with an example that fits the field: 15000 for a price, 0,5 for kg.
+  const extra = useMemo(
+    () =>
+      new Map(
+        notNumbers.map((path) => {
+          const field = SKU_PATH.exec(path)?.[2];
+          const example =
+            field === 'price' || field === 'stock' || field === 'weightKg'
+              ? t(`form.example.${field}`)
+              : t('form.example.size');
+          return [path, t('form.notANumber', { example })];
+        }),
+      ),
+    [notNumbers, t],
+  );
+  const reword = useCallback<Reword>(
+    (field, reason) =>
+      reason === 'invalid_format' && SKU_PATH.exec(field)?.[2] === 'sellerSku'
+        ? t('productForm.sellerSkuFormat')
+        : null,
+    [t],
+  );
+  const { problems, fail, clear, summaryRef } = useServerProblems(knownField, { extra, reword });
 
   const productLabels: Record<ProductField, string> = {
     name: t('productForm.name'),

@@ -1,9 +1,11 @@
+import { useCallback } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Seller } from '../../../../electron/shared/catalogue';
 import { useNavigation } from '../../app/navigation';
 import { useToast } from '../../app/toasts';
 import { api } from '../../lib/api';
+import type { Reword } from '../../lib/errors';
 import { useServerProblems } from '../../lib/useServerProblems';
 import { ErrorSummary, type SummaryItem } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
@@ -34,7 +36,11 @@ export function SellerForm({ seller }: { seller: Seller | null }) {
       notes: seller?.notes ?? '',
     },
   });
-  const { problems, fail, clear, summaryRef } = useServerProblems(isSellerField);
+  const reword = useCallback<Reword>(
+    (field, reason) => (field === 'phone' && reason === 'invalid_format' ? t('sellerForm.phoneFormat') : null),
+    [t],
+  );
+  const { problems, fail, clear, summaryRef } = useServerProblems(isSellerField, { reword });
 
   const labels: Record<SellerField, string> = {
     name: t('sellerForm.name'),
