@@ -360,6 +360,7 @@ describe('language', () => {
     const card = app.page.getByRole('listitem', { name: 'Hijab Segi Empat Voal' });
     expect(readable(await card.textContent())).toContain('Draft');
     expect(readable(await card.textContent())).toContain('Stock 12');
+    await app.screenshot('08a-english-product-list');
     expect(await app.page.getByRole('button', { name: 'Add product' }).count()).toBe(1);
     expect(await shell.back('Back').then(() => shell.heading().textContent())).toBe('Participants');
     await app.page.getByRole('button', { name: 'Open products of Dewi Lestari' }).click();
@@ -369,7 +370,7 @@ describe('language', () => {
     await app.page.getByRole('button', { name: 'Save product' }).click();
     await app.page.getByTestId('error-summary').waitFor();
     expect(readable(await app.page.getByTestId('error-summary').textContent())).toContain('1 entry needs fixing.');
-    await app.screenshot('08-english-product-form');
+    await app.screenshot('08b-english-product-form');
 
     await shell.language('Bahasa Indonesia').click();
     await app.page.getByRole('button', { name: 'Simpan produk' }).waitFor();

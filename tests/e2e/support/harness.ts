@@ -113,8 +113,9 @@ export async function openApp(suite: Suite): Promise<AppSession> {
     async screenshot(name, options = {}) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-      // Let fonts and layout settle, and keep the text cursor out of the picture.
+      // Keep the text cursor and the last hover out of the picture.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.mouse.move(0, VIEWPORT.height - 1);
       await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled' });
       return file;
     },
