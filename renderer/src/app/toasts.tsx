@@ -45,7 +45,6 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
 function ToastView({ toast, onDismiss }: { toast: Toast | null; onDismiss: () => void }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!toast) return;
@@ -56,14 +55,11 @@ function ToastView({ toast, onDismiss }: { toast: Toast | null; onDismiss: () =>
   const undo = useMemo(() => {
     const action = toast?.undo;
     if (!action) return null;
-    return async () => {
-      setBusy(true);
+    // The toast goes at once, so a second click cannot restore twice; the screen's undo
+    // shows its own "dikembalikan" toast when done.
+    return () => {
       onDismiss();
-      try {
-        await action();
-      } finally {
-        setBusy(false);
-      }
+      void action();
     };
   }, [toast, onDismiss]);
 
@@ -74,7 +70,7 @@ function ToastView({ toast, onDismiss }: { toast: Toast | null; onDismiss: () =>
         <div className={`toast toast--${toast.tone ?? 'info'}`} key={toast.id} data-testid="toast">
           <span className="toast__message">{toast.message}</span>
           {undo ? (
-            <button type="button" className="toast__undo" onClick={undo} disabled={busy}>
+            <button type="button" className="toast__undo" onClick={undo}>
               <Icon name="undo" />
               {t('actions.undo')}
             </button>
