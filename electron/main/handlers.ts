@@ -40,10 +40,9 @@ function isChannel(name: unknown): name is Channel {
  */
 export async function dispatch(handlers: Handlers, channel: unknown, input: unknown): Promise<IpcResult<Channel>> {
   if (!isChannel(channel)) {
-    return {
-      ok: false,
-      error: { code: 'unknown_channel', message: `Unknown channel ${String(channel).slice(0, 100)}` },
-    };
+    // Not String(channel): that throws for objects without a usable toString (`{ toString: 1 }`).
+    const name = typeof channel === 'string' ? channel.slice(0, 100) : `(${typeof channel})`;
+    return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${name}` } };
   }
   const parsed = parseInput(contract[channel].input, input);
   if (!parsed.ok) return parsed;

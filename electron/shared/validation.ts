@@ -7,9 +7,7 @@ import { VALIDATION_REASONS, type AppError, type FieldIssue, type Result, type V
 export function issueToError(issue: z.core.$ZodIssue): AppError {
   // An unknown key is itself the offending field (`skus.0.colour`), not the object holding it.
   const path =
-    issue.code === 'unrecognized_keys'
-      ? [...issue.path, ...issue.keys.slice(0, 1).map((key) => clip(key))]
-      : issue.path;
+    issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1).map(keyName)] : issue.path;
   const field = path.map(String).join('.') || undefined;
   const { reason, params } = describeIssue(issue);
   const where = field ? ` at "${field}"` : '';
@@ -31,6 +29,11 @@ const MAX_MESSAGE_CHARS = 300;
 
 function clip(text: string, max = MAX_KEY_CHARS): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** A caller's key as a field name: shortened, and visible even when it is the empty string. */
+function keyName(key: string): string {
+  return key === '' ? '""' : clip(key);
 }
 
 /** Every issue, first per field, as plain values a form can show beside each field. */
@@ -88,7 +91,7 @@ function describeIssue(issue: z.core.$ZodIssue): Described {
         reason: 'unknown_field',
         params: {
           keys: [
-            ...issue.keys.slice(0, MAX_KEYS_SHOWN).map((key) => clip(key)),
+            ...issue.keys.slice(0, MAX_KEYS_SHOWN).map(keyName),
             ...(issue.keys.length > MAX_KEYS_SHOWN ? ['…'] : []),
           ].join(', '),
         },
