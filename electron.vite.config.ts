@@ -48,6 +48,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react(), devOnlyInlineScripts()],
     build: {
+      // Smaller bundle, faster start on eMMC/HDD laptops.
+      minify: true,
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

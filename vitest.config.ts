@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (core, main's pure parts, CLI, crash tests; plain Node, real SQLite in temp
- * dirs) and `e2e` (the built renderer in Debian Chromium, bound to the real handler table).
+ * Two projects: `unit` (core, main's pure parts, CLI, crash tests and the renderer's pure
+ * functions; plain Node, real SQLite in temp dirs) and `e2e` (the built renderer in
+ * Debian Chromium, bound to the real handler table).
  */
 export default defineConfig({
   test: {
@@ -15,6 +16,7 @@ export default defineConfig({
             'tests/main/**/*.test.ts',
             'tests/cli/**/*.test.ts',
             'tests/chaos/**/*.test.ts',
+            'tests/renderer/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 20_000,

@@ -79,10 +79,16 @@ function createWindow(language: 'id' | 'en'): void {
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
+  // The page only hears about changes otherwise; give it the starting state after each load.
+  window.webContents.on('did-finish-load', () => sendConnectivity(window, net.isOnline()));
   window.on('closed', () => {
     mainWindow = null;
   });
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+function sendConnectivity(window: BrowserWindow, online: boolean): void {
+  window.webContents.send(`${EVENT_PREFIX}connectivity`, { online });
 }
 
 /** Tells the renderer, quietly, when the laptop goes on or off line. */
@@ -92,9 +98,7 @@ function watchConnectivity(): void {
     const now = net.isOnline();
     if (now === last) return;
     last = now;
-    for (const window of BrowserWindow.getAllWindows()) {
-      window.webContents.send(`${EVENT_PREFIX}connectivity`, { online: now });
-    }
+    for (const window of BrowserWindow.getAllWindows()) sendConnectivity(window, now);
   }, 5000).unref();
 }
 
