@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { protocol } from 'electron';
 import { resolveAppFile, mimeType } from './protocol-path';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl } from './security';
 
 /**
  * Serves the built renderer from `akar://app/` instead of `file://`, so a bug in the page
@@ -9,7 +9,8 @@ import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
  */
 export function registerAppProtocol(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async function serveAppFile(request) {
-    const file = resolveAppFile(rendererDir, request.url);
+    // Only akar://app/...: any other host is not ours to serve.
+    const file = isAppUrl(request.url) ? resolveAppFile(rendererDir, request.url) : null;
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await fs.readFile(file);

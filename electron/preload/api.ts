@@ -20,7 +20,11 @@ export function buildApi(transport: Transport): AkarApi {
       if (!channels.has(channel)) {
         return Promise.resolve({
           ok: false,
-          error: { code: 'unknown_channel', message: `Unknown channel ${String(channel).slice(0, 100)}` },
+          // Not String(channel): it throws for objects without a usable toString.
+          error: {
+            code: 'unknown_channel',
+            message: `Unknown channel ${typeof channel === 'string' ? channel.slice(0, 100) : `(${typeof channel})`}`,
+          },
         });
       }
       return transport.invoke(channel, input) as Promise<IpcResult<Channel>>;

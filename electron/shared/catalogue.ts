@@ -161,29 +161,3 @@ export interface AppInfo {
   readonly dataDir: string;
   readonly language: Language;
 }
-
-/**
- * Rules that span several fields, checked after merging an update with what is stored:
- * a product marked ready needs weight and package size on every SKU (couriers price by
- * them), and a SellerSku may appear only once within a product.
- */
-export function productRuleIssue(
-  status: ProductStatus,
-  skus: readonly Pick<SkuInput, 'sellerSku' | 'weightKg' | 'lengthCm' | 'widthCm' | 'heightCm'>[],
-): { field: string; reason: 'required_when_ready' | 'duplicate_in_product' } | null {
-  const seen = new Set<string>();
-  for (const [index, sku] of skus.entries()) {
-    const code = sku.sellerSku?.trim().toUpperCase();
-    if (code) {
-      if (seen.has(code)) return { field: `skus.${index}.sellerSku`, reason: 'duplicate_in_product' };
-      seen.add(code);
-    }
-    if (status === 'ready') {
-      for (const key of ['weightKg', 'lengthCm', 'widthCm', 'heightCm'] as const) {
-        if (sku[key] === undefined || sku[key] === null)
-          return { field: `skus.${index}.${key}`, reason: 'required_when_ready' };
-      }
-    }
-  }
-  return null;
-}

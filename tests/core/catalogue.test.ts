@@ -361,7 +361,7 @@ describe('products', () => {
             skus: [...updated.skus.map((s) => ({ id: s.id, price: s.price })), { sellerSku: 'k-a', price: 1 }],
           },
         }),
-        { code: 'duplicate_sku', field: 'skus.2.sellerSku' },
+        { code: 'duplicate_sku', field: 'changes.skus.2.sellerSku' },
       );
     });
 
@@ -372,7 +372,7 @@ describe('products', () => {
       const teh = await addProduct(core, sari.id, 'Teh');
       expectError(await core.products.update({ id: teh.id, changes: { skus: [{ id: kopi.skus[0]!.id, price: 5 }] } }), {
         code: 'not_found',
-        field: 'skus.0.id',
+        field: 'changes.skus.0.id',
       });
     });
 
@@ -409,6 +409,47 @@ describe('products', () => {
       });
     }
 
+    it('reports every missing measurement at once, so the seller fixes them in one go', async () => {
+      const { core } = tempCore();
+      const sari = await addSeller(core);
+      const result = await core.products.create({
+        sellerId: sari.id,
+        name: 'Kopi',
+        status: 'ready',
+        skus: [{ price: 1000, weightKg: 0.25 }, readySku(), { price: 2000, lengthCm: 10 }],
+      });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error).toMatchObject({ field: 'skus.0.lengthCm', reason: 'required_when_ready' });
+      expect(result.error.issues?.map((i) => i.field)).toEqual([
+        'skus.0.lengthCm',
+        'skus.0.widthCm',
+        'skus.0.heightCm',
+        'skus.2.weightKg',
+        'skus.2.widthCm',
+        'skus.2.heightCm',
+      ]);
+    });
+
+    it('refuses naming the same SKU twice in one update', async () => {
+      const { core } = tempCore();
+      const sari = await addSeller(core);
+      const kopi = await addProduct(core, sari.id, 'Kopi');
+      const id = kopi.skus[0]!.id;
+      expectError(
+        await core.products.update({
+          id: kopi.id,
+          changes: {
+            skus: [
+              { id, price: 1 },
+              { id, price: 2 },
+            ],
+          },
+        }),
+        { code: 'invalid_input', field: 'changes.skus.1.id', reason: 'duplicate_in_product' },
+      );
+    });
+
     it('accepts a product whose SKUs all have weight and dimensions', async () => {
       const { core } = tempCore();
       const sari = await addSeller(core);
@@ -422,7 +463,7 @@ describe('products', () => {
       const draft = await addProduct(core, sari.id, 'Kopi', [readySku(), { price: 1000 }]);
       expectError(await core.products.update({ id: draft.id, changes: { status: 'ready' } }), {
         code: 'invalid_input',
-        field: 'skus.1.weightKg',
+        field: 'changes.skus.1.weightKg',
         reason: 'required_when_ready',
       });
     });
@@ -448,7 +489,7 @@ describe('products', () => {
           id: kopi.id,
           changes: { skus: [{ id: kopi.skus[0]!.id, price: 1000, widthCm: null }] },
         }),
-        { code: 'invalid_input', field: 'skus.0.widthCm', reason: 'required_when_ready' },
+        { code: 'invalid_input', field: 'changes.skus.0.widthCm', reason: 'required_when_ready' },
       );
     });
   });

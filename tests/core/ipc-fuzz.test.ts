@@ -291,7 +291,7 @@ describe('IPC handler table under malformed and random payloads', () => {
       { id: (valid['products:update'] as { id: number }).id, changes: { skus: [{ id: 999_999, price: 1 }] } },
       'unknown SKU id',
     );
-    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', field: 'skus.0.id' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', field: 'changes.skus.0.id' } });
   });
 
   for (const channel of CHANNELS) {

@@ -152,7 +152,7 @@ const BAD_INPUTS: readonly BadInput[] = [
     name: 'SKU id that is not one of the product’s SKUs',
     call: (core, seed) =>
       core.products.update({ id: seed.kopi.id, changes: { skus: [{ id: seed.keripik.skus[0]!.id, price: 1 }] } }),
-    expected: { code: 'not_found', field: 'skus.0.id' },
+    expected: { code: 'not_found', field: 'changes.skus.0.id' },
   },
   {
     name: 'id sent as text',
@@ -257,7 +257,7 @@ const BAD_INPUTS: readonly BadInput[] = [
           ],
         },
       }),
-    expected: { code: 'duplicate_sku', field: 'skus.2.sellerSku' },
+    expected: { code: 'duplicate_sku', field: 'changes.skus.2.sellerSku' },
   },
 ];
 

@@ -60,6 +60,9 @@ describe('buildApi (window.api)', () => {
       undefined,
       42,
       ['sellers:list'],
+      // String() would throw on these two.
+      { toString: 1 },
+      Object.create(null) as object,
     ]) {
       const result = (await api.invoke(channel, {})) as { ok: boolean; error: { code: string; message: string } };
       expect(result.ok).toBe(false);

@@ -53,6 +53,7 @@ describe('pickDataDirFlag', () => {
     expect(pickDataDirFlag(['akar', '--data'])).toBeUndefined();
     expect(pickDataDirFlag(['akar', '--data='])).toBeUndefined();
     expect(pickDataDirFlag(['akar', '--data', ''])).toBeUndefined();
+    expect(pickDataDirFlag(['akar', '--data', '--inspect'])).toBeUndefined();
   });
 
   it('does not mistake look-alike flags', () => {

@@ -1,6 +1,5 @@
 import {
   DEFAULT_BRAND,
-  productRuleIssue,
   type Product,
   type ProductCreateInput,
   type ProductListInput,
@@ -11,8 +10,10 @@ import {
   type SkuInput,
 } from '../../shared/catalogue';
 import type { Db } from '../db/open';
+import type { FieldIssue } from '../../shared/result';
 import { CoreError, notFound } from '../errors';
 import { likePattern } from './like';
+import { productRuleIssues } from './product-rules';
 import type { SellerStore } from './sellers';
 import { formatSku, skuPrefix } from './sku-codes';
 
@@ -142,7 +143,8 @@ export class ProductStore {
   create(input: ProductCreateInput): Product {
     this.sellers.getActive(input.sellerId, 'sellerId');
     const status = input.status ?? 'draft';
-    assertRules(status, input.skus);
+    const skus = resolveSkus(input.skus, [], '');
+    assertRules(status, skus, '');
     const at = this.now();
     const info = this.db
       .prepare(
@@ -160,23 +162,17 @@ export class ProductStore {
         at,
       );
     const productId = Number(info.lastInsertRowid);
-    this.writeSkus(productId, input.sellerId, input.name, input.skus, at);
+    this.writeSkus(productId, input.sellerId, input.name, skus, at, '');
     return this.get(productId);
   }
 
   update({ id, changes }: ProductUpdateInput): Product {
     const current = this.getActive(id);
     const status = changes.status ?? current.status;
-    // Check the SKUs as they will be stored: a field omitted for an existing SKU keeps its value.
-    const stored = new Map(current.skus.map((sku) => [sku.id, sku]));
-    const skus =
-      changes.skus?.map((sku, index) => {
-        if (sku.id === undefined) return sku;
-        const previous = stored.get(sku.id);
-        if (!previous) throw notFound('SKU', sku.id, `skus.${index}.id`);
-        return mergeSku(sku, previous);
-      }) ?? current.skus;
-    assertRules(status, skus);
+    // Update inputs carry their fields under `changes`, so problems are reported there too.
+    const prefix = 'changes.';
+    const skus = changes.skus ? resolveSkus(changes.skus, current.skus, prefix) : current.skus;
+    assertRules(status, skus, prefix);
     const at = this.now();
     const name = changes.name ?? current.name;
     this.db
@@ -193,7 +189,7 @@ export class ProductStore {
         at,
         id,
       );
-    if (changes.skus) this.writeSkus(id, current.sellerId, name, changes.skus, at);
+    if (changes.skus) this.writeSkus(id, current.sellerId, name, skus, at, prefix);
     return this.get(id);
   }
 
@@ -228,23 +224,17 @@ export class ProductStore {
     productId: number,
     sellerId: number,
     productName: string,
-    skus: readonly SkuInput[],
+    skus: readonly ResolvedSku[],
     at: string,
+    prefix: string,
   ): void {
-    const existing = new Map(
-      this.db
-        .prepare<[number], SkuRow>('SELECT * FROM skus WHERE product_id = ? AND deleted_at IS NULL')
-        .all(productId)
-        .map((row) => [row.id, row]),
-    );
-    const kept = new Set<number>();
-    for (const [index, sku] of skus.entries()) {
-      if (sku.id !== undefined && !existing.has(sku.id)) throw notFound('SKU', sku.id, `skus.${index}.id`);
-      if (sku.id !== undefined) kept.add(sku.id);
-    }
+    const kept = new Set(skus.map((sku) => sku.id));
+    const live = this.db
+      .prepare<[number], { id: number }>('SELECT id FROM skus WHERE product_id = ? AND deleted_at IS NULL')
+      .all(productId);
     // Trash removed SKUs first, so their rows no longer count as this product's live SKUs.
     const trash = this.db.prepare('UPDATE skus SET deleted_at = ?, updated_at = ? WHERE id = ?');
-    for (const id of existing.keys()) if (!kept.has(id)) trash.run(at, at, id);
+    for (const { id } of live) if (!kept.has(id)) trash.run(at, at, id);
 
     const update = this.db.prepare(
       `UPDATE skus SET seller_sku = @sellerSku, variant_name = @variantName, position = @position, price = @price,
@@ -258,23 +248,22 @@ export class ProductStore {
          @lengthCm, @widthCm, @heightCm, @at, @at)`,
     );
     for (const [index, sku] of skus.entries()) {
-      const previous = sku.id === undefined ? undefined : existing.get(sku.id);
-      const sellerSku = sku.sellerSku || previous?.seller_sku || this.generateSku(sellerId, productName);
-      this.assertSkuFree(sellerId, sellerSku, sku.id ?? null, `skus.${index}.sellerSku`);
+      const sellerSku = sku.sellerSku || this.generateSku(sellerId, productName);
+      this.assertSkuFree(sellerId, sellerSku, sku.id ?? null, `${prefix}skus.${index}.sellerSku`);
       const values = {
         sellerSku,
-        variantName: sku.variantName ?? previous?.variant_name ?? '',
+        variantName: sku.variantName,
         position: index,
         price: sku.price,
-        stock: sku.stock ?? previous?.stock ?? 0,
-        weightG: sku.weightKg === undefined ? (previous?.weight_g ?? null) : toGrams(sku.weightKg),
-        lengthCm: sku.lengthCm === undefined ? (previous?.length_cm ?? null) : sku.lengthCm,
-        widthCm: sku.widthCm === undefined ? (previous?.width_cm ?? null) : sku.widthCm,
-        heightCm: sku.heightCm === undefined ? (previous?.height_cm ?? null) : sku.heightCm,
+        stock: sku.stock,
+        weightG: toGrams(sku.weightKg),
+        lengthCm: sku.lengthCm,
+        widthCm: sku.widthCm,
+        heightCm: sku.heightCm,
         at,
       };
-      if (previous) update.run({ ...values, id: previous.id });
-      else insert.run({ ...values, productId, sellerId });
+      if (sku.id === undefined) insert.run({ ...values, productId, sellerId });
+      else update.run({ ...values, id: sku.id });
     }
   }
 
@@ -296,37 +285,75 @@ export class ProductStore {
 
   private generateSku(sellerId: number, productName: string): string {
     const prefix = skuPrefix(productName);
-    // A seller may have typed a code that looks generated; skip numbers already taken.
-    for (;;) {
+    const taken = this.db.prepare('SELECT 1 FROM skus WHERE seller_id = ? AND seller_sku = ? COLLATE NOCASE');
+    // A seller may have typed codes that look generated; skip numbers already taken. The
+    // bound turns a logic error into a clear failure instead of a frozen app.
+    for (let attempt = 0; attempt < MAX_SKU_ATTEMPTS; attempt++) {
       const candidate = formatSku(prefix, this.sellers.takeSkuNumber(sellerId));
-      const taken = this.db
-        .prepare('SELECT 1 FROM skus WHERE seller_id = ? AND seller_sku = ? COLLATE NOCASE')
-        .get(sellerId, candidate);
-      if (!taken) return candidate;
+      if (!taken.get(sellerId, candidate)) return candidate;
     }
+    throw new Error(`No free SellerSku for seller ${sellerId} after ${MAX_SKU_ATTEMPTS} attempts`);
   }
 }
 
-function mergeSku(input: SkuInput, previous: Sku): SkuInput {
-  return {
-    ...input,
-    sellerSku: input.sellerSku || previous.sellerSku,
-    weightKg: input.weightKg === undefined ? previous.weightKg : input.weightKg,
-    lengthCm: input.lengthCm === undefined ? previous.lengthCm : input.lengthCm,
-    widthCm: input.widthCm === undefined ? previous.widthCm : input.widthCm,
-    heightCm: input.heightCm === undefined ? previous.heightCm : input.heightCm,
-  };
+const MAX_SKU_ATTEMPTS = 10_000;
+
+/** A SKU as it will be stored: the input laid over what is stored for its id. */
+interface ResolvedSku {
+  readonly id: number | undefined;
+  /** Empty means "generate one". */
+  readonly sellerSku: string;
+  readonly variantName: string;
+  readonly price: number;
+  readonly stock: number;
+  readonly weightKg: number | null;
+  readonly lengthCm: number | null;
+  readonly widthCm: number | null;
+  readonly heightCm: number | null;
 }
 
-function assertRules(status: ProductStatus, skus: Parameters<typeof productRuleIssue>[1]): void {
-  const issue = productRuleIssue(status, skus);
-  if (issue) {
-    throw new CoreError({
-      code: 'invalid_input',
-      message: `Invalid input at "${issue.field}": ${issue.reason}`,
-      field: issue.field,
-      reason: issue.reason,
-      issues: [issue],
-    });
-  }
+/**
+ * Merges SKU inputs with the stored SKUs they name: a field left out keeps its stored value
+ * (so a price change need not resend the package size). Ids must be this product's live
+ * SKUs, each named once.
+ */
+function resolveSkus(inputs: readonly SkuInput[], stored: readonly Sku[], prefix: string): ResolvedSku[] {
+  const byId = new Map(stored.map((sku) => [sku.id, sku]));
+  const named = new Set<number>();
+  return inputs.map((sku, index) => {
+    const previous = sku.id === undefined ? undefined : byId.get(sku.id);
+    if (sku.id !== undefined) {
+      if (!previous) throw notFound('SKU', sku.id, `${prefix}skus.${index}.id`);
+      if (named.has(sku.id)) throw invalid(`${prefix}skus.${index}.id`, 'duplicate_in_product');
+      named.add(sku.id);
+    }
+    const keep = <T>(value: T | undefined, old: T): T => (value === undefined ? old : value);
+    return {
+      id: previous?.id,
+      sellerSku: sku.sellerSku || previous?.sellerSku || '',
+      variantName: keep(sku.variantName, previous?.variantName ?? ''),
+      price: sku.price,
+      stock: keep(sku.stock, previous?.stock ?? 0),
+      weightKg: keep(sku.weightKg, previous?.weightKg ?? null),
+      lengthCm: keep(sku.lengthCm, previous?.lengthCm ?? null),
+      widthCm: keep(sku.widthCm, previous?.widthCm ?? null),
+      heightCm: keep(sku.heightCm, previous?.heightCm ?? null),
+    };
+  });
+}
+
+function invalid(field: string, reason: FieldIssue['reason'], issues: readonly FieldIssue[] = [{ field, reason }]) {
+  return new CoreError({
+    code: 'invalid_input',
+    message: `Invalid input at "${field}": ${reason}`,
+    field,
+    reason,
+    issues,
+  });
+}
+
+function assertRules(status: ProductStatus, skus: readonly ResolvedSku[], prefix: string): void {
+  const issues = productRuleIssues(status, skus, prefix);
+  const first = issues[0];
+  if (first) throw invalid(first.field, first.reason, issues);
 }
