@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import {
   byIdInput,
+  emptyInput,
   languageInput,
   productCreateInput,
   productListInput,
@@ -15,6 +16,7 @@ import {
   type Product,
   type ProductSummary,
   type Seller,
+  type TrashContents,
 } from '../shared/catalogue';
 import type { Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
@@ -63,6 +65,8 @@ export interface Core {
     delete(input: unknown): Promise<Result<Product>>;
     restore(input: unknown): Promise<Result<Product>>;
   };
+  /** What can be restored: participants in the trash, and products deleted on their own. */
+  trash(input?: unknown): Promise<Result<TrashContents>>;
   close(): void;
 }
 
@@ -108,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
       delete: write(byIdInput, (input) => products.delete(input.id)),
       restore: write(byIdInput, (input) => products.restore(input.id)),
     },
+    trash: read(emptyInput, () => ({ sellers: sellers.listTrash(), products: products.listTrash() })),
     close: () => db.close(),
   };
 }

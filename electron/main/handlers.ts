@@ -26,6 +26,7 @@ export function createHandlers(core: Core): Handlers {
     'products:update': (input) => core.products.update(input),
     'products:delete': (input) => core.products.delete(input),
     'products:restore': (input) => core.products.restore(input),
+    'trash:list': (input) => core.trash(input),
   };
 }
 

@@ -144,6 +144,20 @@ export interface ProductSummary {
   readonly deletedAt: string | null;
 }
 
+/** A product deleted on its own, with its participant's name for the trash view. */
+export interface TrashedProduct extends ProductSummary {
+  readonly sellerName: string;
+}
+
+/** What the trash holds: participants (with their products) and single products. */
+export interface TrashContents {
+  readonly sellers: readonly Seller[];
+  readonly products: readonly TrashedProduct[];
+}
+
+/** For channels that take nothing: `{}` or nothing at all, and no stray keys. */
+export const emptyInput = z.strictObject({}).optional();
+
 /** The id-only input shared by get/delete/restore channels. */
 export const byIdInput = z.strictObject({ id: idSchema });
 export type ByIdInput = z.infer<typeof byIdInput>;

@@ -18,6 +18,7 @@ export const CHANNELS = [
   'products:update',
   'products:delete',
   'products:restore',
+  'trash:list',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import {
   byIdInput,
+  emptyInput,
   languageInput,
   productCreateInput,
   productListInput,
@@ -13,6 +14,7 @@ import {
   type Product,
   type ProductSummary,
   type Seller,
+  type TrashContents,
 } from './catalogue';
 import type { Channel, EventName } from './channels';
 import type { AppError, Result } from './result';
@@ -33,10 +35,8 @@ function channel<I extends z.ZodType>(input: I) {
   };
 }
 
-const noInput = z.strictObject({}).optional();
-
 export const contract = {
-  'app:info': channel(noInput).returns<AppInfo>(),
+  'app:info': channel(emptyInput).returns<AppInfo>(),
   'settings:setLanguage': channel(languageInput).returns<Language>(),
 
   'sellers:list': channel(sellerListInput).returns<Seller[]>(),
@@ -52,6 +52,8 @@ export const contract = {
   'products:update': channel(productUpdateInput).returns<Product>(),
   'products:delete': channel(byIdInput).returns<Product>(),
   'products:restore': channel(byIdInput).returns<Product>(),
+
+  'trash:list': channel(emptyInput).returns<TrashContents>(),
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -608,6 +608,42 @@ describe('products', () => {
   });
 });
 
+describe('trash', () => {
+  it('lists trashed participants and products deleted on their own, newest first', async () => {
+    const { core } = tempCore({ clock: steppingClock() });
+    const sari = await addSeller(core, 'Ibu Sari');
+    const budi = await addSeller(core, 'Pak Budi');
+    const kopi = await addProduct(core, sari.id, 'Kopi');
+    const teh = await addProduct(core, sari.id, 'Teh', [{ price: 5000 }, { price: 9000, stock: 3 }]);
+    const batik = await addProduct(core, budi.id, 'Batik');
+    await core.products.delete({ id: kopi.id });
+    await core.products.delete({ id: teh.id });
+    await core.products.delete({ id: batik.id });
+    await core.sellers.delete({ id: budi.id });
+
+    const trash = unwrap(await core.trash());
+    expect(trash.sellers.map((s) => s.name)).toEqual(['Pak Budi']);
+    // Batik belongs to a participant in the trash: it comes back with him, so it is not listed alone.
+    expect(trash.products.map((p) => [p.name, p.sellerName])).toEqual([
+      ['Teh', 'Ibu Sari'],
+      ['Kopi', 'Ibu Sari'],
+    ]);
+    expect(trash.products[0]).toMatchObject({ skuCount: 2, minPrice: 5000, maxPrice: 9000, totalStock: 3 });
+
+    await core.products.restore({ id: teh.id });
+    await core.sellers.restore({ id: budi.id });
+    const after = unwrap(await core.trash());
+    expect(after.sellers).toEqual([]);
+    expect(after.products.map((p) => p.name)).toEqual(['Batik', 'Kopi']);
+  });
+
+  it('is empty for a new catalogue and refuses stray input', async () => {
+    const { core } = tempCore();
+    expect(unwrap(await core.trash({}))).toEqual({ sellers: [], products: [] });
+    expectError(await core.trash({ all: true }), { code: 'invalid_input', field: 'all', reason: 'unknown_field' });
+  });
+});
+
 describe('settings', () => {
   it('defaults to Bahasa Indonesia and remembers English across a restart', async () => {
     const temp = tempCore({ version: '1.2.3' });

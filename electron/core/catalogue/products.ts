@@ -8,6 +8,7 @@ import {
   type ProductUpdateInput,
   type Sku,
   type SkuInput,
+  type TrashedProduct,
 } from '../../shared/catalogue';
 import type { Db } from '../db/open';
 import type { FieldIssue } from '../../shared/result';
@@ -87,8 +88,37 @@ export class ProductStore {
 
   list(input: ProductListInput): ProductSummary[] {
     this.sellers.get(input.sellerId, 'sellerId');
+    return this.summaries(
+      `p.seller_id = @sellerId
+       AND (p.deleted_at IS NULL OR @includeDeleted)
+       AND (@query IS NULL OR p.name LIKE @query ESCAPE '\\')`,
+      { sellerId: input.sellerId, includeDeleted: input.includeDeleted ? 1 : 0, query: likePattern(input.query) },
+    );
+  }
+
+  /**
+   * Products deleted on their own, newest first. Products of a participant in the trash
+   * are not listed: they come back with the participant.
+   */
+  listTrash(): TrashedProduct[] {
+    const names = new Map<number, string>();
+    return this.summaries(
+      'p.deleted_at IS NOT NULL AND p.seller_id IN (SELECT id FROM sellers WHERE deleted_at IS NULL)',
+      {},
+      'p.deleted_at DESC, p.id DESC',
+    ).map((product) => {
+      if (!names.has(product.sellerId)) names.set(product.sellerId, this.sellers.get(product.sellerId).name);
+      return { ...product, sellerName: names.get(product.sellerId) ?? '' };
+    });
+  }
+
+  private summaries(
+    where: string,
+    params: Record<string, unknown>,
+    orderBy = 'p.updated_at DESC, p.id DESC',
+  ): ProductSummary[] {
     const rows = this.db
-      .prepare<{ sellerId: number; includeDeleted: number; query: string | null }, SummaryRow>(
+      .prepare<Record<string, unknown>, SummaryRow>(
         `SELECT p.id, p.seller_id, p.name, p.brand, p.status, p.updated_at, p.deleted_at,
                 COUNT(s.id) AS sku_count,
                 COALESCE(MIN(s.price), 0) AS min_price,
@@ -96,13 +126,11 @@ export class ProductStore {
                 COALESCE(SUM(s.stock), 0) AS total_stock
          FROM products p
          LEFT JOIN skus s ON s.product_id = p.id AND s.deleted_at IS NULL
-         WHERE p.seller_id = @sellerId
-           AND (p.deleted_at IS NULL OR @includeDeleted)
-           AND (@query IS NULL OR p.name LIKE @query ESCAPE '\\')
+         WHERE ${where}
          GROUP BY p.id
-         ORDER BY p.updated_at DESC, p.id DESC`,
+         ORDER BY ${orderBy}`,
       )
-      .all({ sellerId: input.sellerId, includeDeleted: input.includeDeleted ? 1 : 0, query: likePattern(input.query) });
+      .all(params);
     return rows.map((row) => ({
       id: row.id,
       sellerId: row.seller_id,

@@ -54,6 +54,14 @@ export class SellerStore {
     return rows.map(toSeller);
   }
 
+  /** Participants in the trash, most recently deleted first. */
+  listTrash(): Seller[] {
+    return this.db
+      .prepare<[], SellerRow>(`${SELECT} WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC, s.id DESC`)
+      .all()
+      .map(toSeller);
+  }
+
   get(id: number, field = 'id'): Seller {
     const row = this.db.prepare<[number], SellerRow>(`${SELECT} WHERE s.id = ?`).get(id);
     if (!row) throw notFound('Seller', id, field);
