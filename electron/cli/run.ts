@@ -4,6 +4,7 @@ import { createCore, CoreError, resolveDataDir, type Core } from '../core';
 import type { AppError, Result } from '../shared/result';
 import { productCommands } from './commands/products';
 import { sellerCommands } from './commands/sellers';
+import { trashCommands } from './commands/trash';
 import { cliTranslator, describeError, pickLanguage } from './i18n';
 
 export interface CliIo {
@@ -70,7 +71,7 @@ export interface CommandContext {
 /** A usage mistake found before the core is asked (bad flags, unreadable variant text). */
 export class UsageError extends Error {}
 
-const COMMANDS: Readonly<Record<string, Command>> = { ...sellerCommands, ...productCommands };
+const COMMANDS: Readonly<Record<string, Command>> = { ...sellerCommands, ...productCommands, ...trashCommands };
 
 /**
  * The `akar` command line, on the same core as the desktop app. Returns the exit code

@@ -123,6 +123,33 @@ describe('akar CLI', () => {
     expect(tableCounts()).toEqual(before);
   });
 
+  it('moves participants and products to the trash and back', async () => {
+    await akar('seller', 'add', '--name', 'Ibu Siti');
+    await akar('seller', 'add', '--name', 'Pak Ujang');
+    await akar('product', 'add', '--seller', '1', '--name', 'Kopi Cikajang', '--price', '15000');
+    await akar('product', 'add', '--seller', '2', '--name', 'Teh Hijau', '--price', '5000');
+    expect((await akar('trash', 'list')).stdout).toBe('Tempat sampah kosong.');
+
+    const deleted = await akar('product', 'delete', '1');
+    expect(deleted).toMatchObject({ code: EXIT.ok, stdout: expect.stringContaining('akar product restore 1') });
+    expect((await akar('seller', 'delete', '2')).code).toBe(EXIT.ok);
+    const trash = await akar('trash', 'list');
+    expect(trash.stdout).toMatch(/Peserta di tempat sampah[^\n]*\n.*\n.*\n2\s+Pak Ujang\s+1/);
+    expect(trash.stdout).toMatch(/1\s+Kopi Cikajang\s+Ibu Siti\s+Rp 15\.000/);
+    expect((await akar('product', 'list', '--seller', '1')).stdout).toContain('Belum ada produk');
+
+    // Deleting twice is refused, not silently repeated.
+    expect(await akar('product', 'delete', '1')).toMatchObject({
+      code: EXIT.rejected,
+      stderr: expect.stringContaining('tempat sampah'),
+    });
+    expect((await akar('product', 'restore', '1')).stdout).toBe('Produk #1 Kopi Cikajang dipulihkan.');
+    expect((await akar('seller', 'restore', '2')).stdout).toBe('Peserta #2 Pak Ujang dipulihkan.');
+    expect((await akar('trash', 'list')).stdout).toBe('Tempat sampah kosong.');
+    expect((await akar('product', 'list', '--seller', '2')).stdout).toContain('Teh Hijau');
+    expect(await akar('product', 'restore', 'x')).toMatchObject({ code: EXIT.rejected });
+  });
+
   it('treats usage mistakes as usage errors (exit 2)', async () => {
     expect(await akar('seller', 'lis')).toMatchObject({
       code: EXIT.usage,

@@ -2,6 +2,7 @@ import type { Product, ProductSummary, SkuInput } from '../../shared/catalogue';
 import { formatPriceRange, formatRupiah, table } from '../format';
 import { numberish, outcome, UsageError, type Command, type Options } from '../run';
 import type { TFunction } from 'i18next';
+import { byIdCommand } from './by-id';
 
 /** `--variant` keys and the SKU fields they fill. */
 const VARIANT_KEYS = {
@@ -136,4 +137,6 @@ export const productCommands: Record<string, Command> = {
       return outcome(result, (p: Product) => showProduct(p, t));
     },
   },
+  'product delete': byIdCommand((core, input) => core.products.delete(input), 'productDeleted'),
+  'product restore': byIdCommand((core, input) => core.products.restore(input), 'productRestored'),
 };

@@ -1,6 +1,7 @@
 import type { Seller } from '../../shared/catalogue';
 import { table } from '../format';
 import { outcome, type Command } from '../run';
+import { byIdCommand } from './by-id';
 
 export const sellerCommands: Record<string, Command> = {
   'seller add': {
@@ -36,4 +37,6 @@ export const sellerCommands: Record<string, Command> = {
       );
     },
   },
+  'seller delete': byIdCommand((core, input) => core.sellers.delete(input), 'sellerDeleted'),
+  'seller restore': byIdCommand((core, input) => core.sellers.restore(input), 'sellerRestored'),
 };
