@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, IPC_PREFIX } from '../../electron/shared/channels';
+import { registerAppProtocol } from '../../electron/main/app-protocol';
+import { createHandlers } from '../../electron/main/handlers';
+import { registerIpc } from '../../electron/main/ipc';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
+import { dumpDatabase } from '../support/db';
+import { tempCore, tempDir } from '../support/temp';
+
+/**
+ * Electron cannot start on these machines, so `electron` is replaced by a small double
+ * that records what main registers; the registration code itself, the sender checks and
+ * the core behind them are the real ones.
+ */
+const registered = vi.hoisted(() => ({
+  ipc: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
+  protocols: new Map<string, (request: Request) => Promise<Response>>(),
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => {
+      if (registered.ipc.has(channel)) throw new Error(`second handler for ${channel}`);
+      registered.ipc.set(channel, handler);
+    },
+  },
+  protocol: {
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+      registered.protocols.set(scheme, handler);
+    },
+  },
+}));
+
+beforeEach(() => {
+  registered.ipc.clear();
+  registered.protocols.clear();
+});
+
+/** What Electron passes as `event.senderFrame` for a page at `url`. */
+function frame(url: string, parent: object | null = null) {
+  return { senderFrame: { url, parent } };
+}
+
+describe('registerIpc', () => {
+  it('registers every contract channel, once, under the akar: prefix', () => {
+    const { core } = tempCore();
+    registerIpc(createHandlers(core), undefined, { onLanguageChanged: () => undefined });
+    expect([...registered.ipc.keys()].sort()).toEqual(CHANNELS.map((c) => `${IPC_PREFIX}${c}`).sort());
+  });
+
+  it("answers the app's own top-level page through the real core", async () => {
+    const { core } = tempCore();
+    const languages: string[] = [];
+    registerIpc(createHandlers(core), undefined, { onLanguageChanged: (l) => languages.push(l) });
+    const create = registered.ipc.get('akar:sellers:create')!;
+    expect(await create(frame('akar://app/index.html'), { name: 'Ibu Siti' })).toMatchObject({
+      ok: true,
+      value: { id: 1, name: 'Ibu Siti' },
+    });
+    expect(await create(frame('akar://app/index.html'), { name: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'name' },
+    });
+    await registered.ipc.get('akar:settings:setLanguage')!(frame('akar://app/index.html'), { language: 'en' });
+    expect(languages).toEqual(['en']);
+  });
+
+  it('refuses other origins, subframes and missing frames, and writes nothing', async () => {
+    const { core, dbPath } = tempCore();
+    registerIpc(createHandlers(core), undefined, { onLanguageChanged: () => undefined });
+    const before = dumpDatabase(dbPath);
+    const create = registered.ipc.get('akar:sellers:create')!;
+    const senders = [
+      frame('https://evil.example/index.html'),
+      frame('file:///etc/passwd'),
+      frame('akar://evil/index.html'),
+      frame('akar://app/index.html', { url: 'akar://app/index.html' }),
+      frame('http://localhost:5173/'),
+      { senderFrame: null },
+      {},
+    ];
+    for (const sender of senders) {
+      expect(await create(sender, { name: 'Penyusup' }), JSON.stringify(sender)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden_sender' },
+      });
+    }
+    expect(dumpDatabase(dbPath)).toEqual(before);
+  });
+
+  it('trusts the dev server origin only when one is given', async () => {
+    const { core } = tempCore();
+    registerIpc(createHandlers(core), 'http://localhost:5173', { onLanguageChanged: () => undefined });
+    const list = registered.ipc.get('akar:sellers:list')!;
+    expect(await list(frame('http://localhost:5173/'), {})).toMatchObject({ ok: true });
+    expect(await list(frame('http://localhost:5174/'), {})).toMatchObject({ ok: false });
+  });
+});
+
+describe('registerAppProtocol', () => {
+  function serve() {
+    const root = tempDir();
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Akar</title>');
+    fs.mkdirSync(path.join(root, 'assets'));
+    fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(path.dirname(root), `${path.basename(root)}-secret.txt`), 'secret');
+    registerAppProtocol(root);
+    const handler = registered.protocols.get('akar');
+    if (!handler) throw new Error('akar: protocol not registered');
+    return (url: string) => handler(new Request(url));
+  }
+
+  it('serves the built app with the CSP header and the right type', async () => {
+    const get = serve();
+    const page = await get('akar://app/index.html');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<title>Akar</title>');
+    const script = await get('akar://app/assets/app.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers 404 for other hosts, escapes and missing files', async () => {
+    const get = serve();
+    for (const url of [
+      'akar://evil/index.html',
+      'akar://app/../secret.txt',
+      'akar://app/%2e%2e/secret.txt',
+      'akar://app/..%2fsecret.txt',
+      'akar://app/assets/missing.js',
+      'akar://app/assets',
+    ]) {
+      expect((await get(url)).status, url).toBe(404);
+    }
+  });
+});
