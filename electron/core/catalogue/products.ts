@@ -326,19 +326,11 @@ export class ProductStore {
 
 const MAX_SKU_ATTEMPTS = 10_000;
 
-/** A SKU as it will be stored: the input laid over what is stored for its id. */
-interface ResolvedSku {
-  readonly id: number | undefined;
-  /** Empty means "generate one". */
-  readonly sellerSku: string;
-  readonly variantName: string;
-  readonly price: number;
-  readonly stock: number;
-  readonly weightKg: number | null;
-  readonly lengthCm: number | null;
-  readonly widthCm: number | null;
-  readonly heightCm: number | null;
-}
+/**
+ * A SKU as it will be stored: the input laid over what is stored for its id. No id means
+ * a new SKU; an empty sellerSku means "generate one".
+ */
+type ResolvedSku = Omit<Sku, 'id' | 'productId'> & { readonly id: number | undefined };
 
 /**
  * Merges SKU inputs with the stored SKUs they name: a field left out keeps its stored value
