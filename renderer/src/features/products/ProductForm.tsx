@@ -10,6 +10,7 @@ import type { Reword } from '../../lib/errors';
 import { useServerProblems } from '../../lib/useServerProblems';
 import { ErrorSummary, type SummaryItem } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 import { Icon } from '../../ui/Icon';
 import {
   emptySku,
@@ -232,15 +233,7 @@ export function ProductForm({ sellerId, sellerName, product }: ProductFormProps)
         </button>
       </section>
 
-      <div className="form-actions form-actions--sticky">
-        <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
-          <Icon name="check" />
-          {formState.isSubmitting ? t('actions.saving') : t('productForm.save')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={back}>
-          {t('actions.cancel')}
-        </button>
-      </div>
+      <FormActions saveLabel={t('productForm.save')} saving={formState.isSubmitting} onCancel={back} sticky />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import type { Reword } from '../../lib/errors';
 import { useServerProblems } from '../../lib/useServerProblems';
 import { ErrorSummary, type SummaryItem } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
-import { Icon } from '../../ui/Icon';
+import { FormActions } from '../../ui/FormActions';
 
 interface SellerValues {
   name: string;
@@ -111,15 +111,7 @@ export function SellerForm({ seller }: { seller: Seller | null }) {
         {field('district', t('sellerForm.districtHint'))}
         <div className="form-grid__wide">{field('notes', t('sellerForm.notesHint'), { multiline: true })}</div>
       </section>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
-          <Icon name="check" />
-          {formState.isSubmitting ? t('actions.saving') : t('sellerForm.save')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={back}>
-          {t('actions.cancel')}
-        </button>
-      </div>
+      <FormActions saveLabel={t('sellerForm.save')} saving={formState.isSubmitting} onCancel={back} />
     </form>
   );
 }
