@@ -3,6 +3,7 @@ import type { ProductSummary } from '../../../../electron/shared/catalogue';
 import { formatNumber, formatPriceRange } from '../../lib/money';
 import { initials, toneFor } from '../../lib/initials';
 import { Icon } from '../../ui/Icon';
+import { RowButton, RowDeleteButton } from '../../ui/RowButton';
 
 /**
  * Picture first, then the three things a seller checks: price, stock, and whether it is
@@ -42,30 +43,11 @@ export function ProductCard({
         </p>
       </div>
       <div className="product-card__actions">
-        <button
-          type="button"
-          className="button"
-          aria-label={t('products.editNamed', { name: product.name })}
-          onClick={(event) => {
-            event.stopPropagation();
-            onEdit();
-          }}
-        >
+        <RowButton label={t('products.editNamed', { name: product.name })} onClick={onEdit}>
           <Icon name="edit" />
           {t('actions.edit')}
-        </button>
-        <button
-          type="button"
-          className="button button--quiet button--danger"
-          aria-label={t('products.deleteNamed', { name: product.name })}
-          onClick={(event) => {
-            event.stopPropagation();
-            onDelete();
-          }}
-        >
-          <Icon name="trash" />
-          {t('actions.delete')}
-        </button>
+        </RowButton>
+        <RowDeleteButton label={t('products.deleteNamed', { name: product.name })} onClick={onDelete} />
       </div>
     </li>
   );

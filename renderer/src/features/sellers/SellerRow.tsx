@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Seller } from '../../../../electron/shared/catalogue';
 import { initials, toneFor } from '../../lib/initials';
 import { Icon } from '../../ui/Icon';
+import { RowButton, RowDeleteButton } from '../../ui/RowButton';
 
 /**
  * One participant. The whole row opens their products (a big target for a mouse or a
@@ -24,30 +25,11 @@ export function SellerRow({ seller, onOpen, onDelete }: { seller: Seller; onOpen
         {t('sellers.productCount', { count: seller.productCount })}
       </span>
       <div className="seller-row__actions">
-        <button
-          type="button"
-          className="button"
-          aria-label={t('sellers.openNamed', { name: seller.name })}
-          onClick={(event) => {
-            event.stopPropagation();
-            onOpen();
-          }}
-        >
+        <RowButton label={t('sellers.openNamed', { name: seller.name })} onClick={onOpen}>
           {t('actions.open')}
           <Icon name="chevron" />
-        </button>
-        <button
-          type="button"
-          className="button button--quiet button--danger"
-          aria-label={t('sellers.deleteNamed', { name: seller.name })}
-          onClick={(event) => {
-            event.stopPropagation();
-            onDelete();
-          }}
-        >
-          <Icon name="trash" />
-          {t('actions.delete')}
-        </button>
+        </RowButton>
+        <RowDeleteButton label={t('sellers.deleteNamed', { name: seller.name })} onClick={onDelete} />
       </div>
     </li>
   );
