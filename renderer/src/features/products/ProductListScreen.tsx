@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ProductSummary } from '../../../../electron/shared/catalogue';
 import { useNavigation } from '../../app/navigation';
-import { useToast } from '../../app/toasts';
 import { api } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
 import { initials, toneFor } from '../../lib/initials';
+import { useMoveToTrash } from '../../lib/trash';
 import { useLoad } from '../../lib/useLoad';
 import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/Icon';
@@ -15,10 +14,10 @@ import { ProductCard } from './ProductCard';
 export function ProductListScreen({ sellerId }: { sellerId: number }) {
   const { t } = useTranslation();
   const { go } = useNavigation();
-  const toast = useToast();
   const key = String(sellerId);
   const [seller, reloadSeller] = useLoad(() => api.invoke('sellers:get', { id: sellerId }), key);
   const [products, reload] = useLoad(() => api.invoke('products:list', { sellerId }), key);
+  const remove = useMoveToTrash('product', reload);
 
   if (seller.state === 'failed') return <LoadFailed error={seller.error} onRetry={reloadSeller} />;
   if (seller.state === 'loading') return <p className="muted">{t('app.loading')}</p>;
@@ -30,27 +29,6 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
   const addProduct = () => go({ screen: 'productForm', sellerId, sellerName });
   const edit = (product: ProductSummary) =>
     go({ screen: 'productForm', sellerId, sellerName, productId: product.id, productName: product.name });
-
-  async function remove(product: ProductSummary) {
-    const result = await api.invoke('products:delete', { id: product.id });
-    if (!result.ok) {
-      toast({ message: errorMessage(t, result.error), tone: 'error' });
-      return;
-    }
-    reload();
-    toast({
-      message: t('toast.movedToTrash', { name: product.name }),
-      undo: async () => {
-        const restored = await api.invoke('products:restore', { id: product.id });
-        reload();
-        toast(
-          restored.ok
-            ? { message: t('toast.restored', { name: product.name }) }
-            : { message: errorMessage(t, restored.error), tone: 'error' },
-        );
-      },
-    });
-  }
 
   return (
     <>

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Seller } from '../../../../electron/shared/catalogue';
 import { useNavigation } from '../../app/navigation';
-import { useToast } from '../../app/toasts';
 import { api } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
+import { useMoveToTrash } from '../../lib/trash';
 import { useDebounced } from '../../lib/useDebounced';
 import { useLoad } from '../../lib/useLoad';
 import { EmptyState } from '../../ui/EmptyState';
@@ -16,31 +14,11 @@ import { SellerRow } from './SellerRow';
 export function SellerListScreen() {
   const { t } = useTranslation();
   const { go } = useNavigation();
-  const toast = useToast();
   const [query, setQuery] = useState('');
   const search = useDebounced(query.trim(), 200);
   const [sellers, reload] = useLoad(() => api.invoke('sellers:list', search ? { query: search } : {}), search);
 
-  async function remove(seller: Seller) {
-    const result = await api.invoke('sellers:delete', { id: seller.id });
-    if (!result.ok) {
-      toast({ message: errorMessage(t, result.error), tone: 'error' });
-      return;
-    }
-    reload();
-    toast({
-      message: t('toast.movedToTrash', { name: seller.name }),
-      undo: async () => {
-        const restored = await api.invoke('sellers:restore', { id: seller.id });
-        reload();
-        toast(
-          restored.ok
-            ? { message: t('toast.restored', { name: seller.name }) }
-            : { message: errorMessage(t, restored.error), tone: 'error' },
-        );
-      },
-    });
-  }
+  const remove = useMoveToTrash('seller', reload);
 
   const isEmpty = sellers.state === 'ready' && sellers.value.length === 0;
   const showSearch = query !== '' || (sellers.state === 'ready' && sellers.value.length > 0);
