@@ -38,3 +38,14 @@ export function useLoad<T>(load: () => Promise<Result<T>>, key: string): [Load<T
   // flicker to "loading" on every keystroke in its search box.
   return [result, reload];
 }
+
+/**
+ * The stored record a form edits, or `null` when the form is for a new one (no id): the
+ * form screens wait for this before showing the form.
+ */
+export function useLoadRecord<T>(
+  id: number | undefined,
+  get: (id: number) => Promise<Result<T>>,
+): [Load<T | null>, () => void] {
+  return useLoad<T | null>(() => (id ? get(id) : Promise.resolve({ ok: true, value: null })), String(id ?? 'new'));
+}

@@ -8,6 +8,7 @@ import { useLoad } from '../../lib/useLoad';
 import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/Icon';
 import { LoadFailed } from '../../ui/LoadFailed';
+import { LoadStatus } from '../../ui/LoadStatus';
 import { ProductCard } from './ProductCard';
 
 /** One participant's catalogue: picture-first cards, and the way to add the next product. */
@@ -19,8 +20,7 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
   const [products, reload] = useLoad(() => api.invoke('products:list', { sellerId }), key);
   const remove = useMoveToTrash('product', reload);
 
-  if (seller.state === 'failed') return <LoadFailed error={seller.error} onRetry={reloadSeller} />;
-  if (seller.state === 'loading') return <p className="muted">{t('app.loading')}</p>;
+  if (seller.state !== 'ready') return <LoadStatus load={seller} onRetry={reloadSeller} />;
   const { name: sellerName } = seller.value;
   const details = [seller.value.businessName, seller.value.district].filter(Boolean).join(' · ');
   // While the list is empty, the one "Tambah produk" is the one inside the empty state.

@@ -7,7 +7,7 @@ import { useDebounced } from '../../lib/useDebounced';
 import { useLoad } from '../../lib/useLoad';
 import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/Icon';
-import { LoadFailed } from '../../ui/LoadFailed';
+import { LoadStatus } from '../../ui/LoadStatus';
 import { SellerRow } from './SellerRow';
 
 /** The trainer's register: every participant, searchable, each one click from their products. */
@@ -57,8 +57,7 @@ export function SellerListScreen() {
         </div>
       ) : null}
 
-      {sellers.state === 'failed' ? <LoadFailed error={sellers.error} onRetry={reload} /> : null}
-      {sellers.state === 'loading' ? <p className="muted">{t('app.loading')}</p> : null}
+      {sellers.state !== 'ready' ? <LoadStatus load={sellers} onRetry={reload} /> : null}
 
       {isEmpty && search === '' ? (
         <EmptyState
