@@ -26,7 +26,16 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
   // While the list is empty, the one "Tambah produk" is the one inside the empty state.
   const isEmpty = products.state === 'ready' && products.value.length === 0;
 
-  const addProduct = () => go({ screen: 'productForm', sellerId, sellerName });
+  const addButton = (
+    <button
+      type="button"
+      className="button button--primary"
+      onClick={() => go({ screen: 'productForm', sellerId, sellerName })}
+    >
+      <Icon name="plus" />
+      {t('products.add')}
+    </button>
+  );
   const edit = (product: ProductSummary) =>
     go({ screen: 'productForm', sellerId, sellerName, productId: product.id, productName: product.name });
 
@@ -51,28 +60,13 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
             <Icon name="edit" />
             {t('products.editSeller')}
           </button>
-          {isEmpty ? null : (
-            <button type="button" className="button button--primary" onClick={addProduct}>
-              <Icon name="plus" />
-              {t('products.add')}
-            </button>
-          )}
+          {isEmpty ? null : addButton}
         </div>
       </div>
 
       {products.state === 'failed' ? <LoadFailed error={products.error} onRetry={reload} /> : null}
       {isEmpty ? (
-        <EmptyState
-          icon="box"
-          title={t('products.emptyTitle')}
-          hint={t('products.emptyHint')}
-          action={
-            <button type="button" className="button button--primary" onClick={addProduct}>
-              <Icon name="plus" />
-              {t('products.add')}
-            </button>
-          }
-        />
+        <EmptyState icon="box" title={t('products.emptyTitle')} hint={t('products.emptyHint')} action={addButton} />
       ) : null}
       {products.state === 'ready' && products.value.length > 0 ? (
         <ul className="product-grid" aria-label={t('products.list')}>

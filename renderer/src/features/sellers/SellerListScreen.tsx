@@ -21,6 +21,12 @@ export function SellerListScreen() {
   const remove = useMoveToTrash('seller', reload);
 
   const isEmpty = sellers.state === 'ready' && sellers.value.length === 0;
+  const addButton = (
+    <button type="button" className="button button--primary" onClick={() => go({ screen: 'sellerForm' })}>
+      <Icon name="plus" />
+      {t('sellers.add')}
+    </button>
+  );
   const showSearch = query !== '' || (sellers.state === 'ready' && sellers.value.length > 0);
 
   return (
@@ -31,12 +37,7 @@ export function SellerListScreen() {
           <p className="screen-head__intro">{t('sellers.intro')}</p>
         </div>
         {/* While the list is empty, the one button is the one inside the empty state. */}
-        {isEmpty && search === '' ? null : (
-          <button type="button" className="button button--primary" onClick={() => go({ screen: 'sellerForm' })}>
-            <Icon name="plus" />
-            {t('sellers.add')}
-          </button>
-        )}
+        {isEmpty && search === '' ? null : addButton}
       </div>
 
       {showSearch ? (
@@ -60,17 +61,7 @@ export function SellerListScreen() {
       {sellers.state !== 'ready' ? <LoadStatus load={sellers} onRetry={reload} /> : null}
 
       {isEmpty && search === '' ? (
-        <EmptyState
-          icon="user"
-          title={t('sellers.emptyTitle')}
-          hint={t('sellers.emptyHint')}
-          action={
-            <button type="button" className="button button--primary" onClick={() => go({ screen: 'sellerForm' })}>
-              <Icon name="plus" />
-              {t('sellers.add')}
-            </button>
-          }
-        />
+        <EmptyState icon="user" title={t('sellers.emptyTitle')} hint={t('sellers.emptyHint')} action={addButton} />
       ) : null}
       {isEmpty && search !== '' ? <p className="no-match">{t('sellers.noMatch', { query: search })}</p> : null}
 
