@@ -1,15 +1,22 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../ui/Icon';
+import { Icon, type IconName } from '../ui/Icon';
 
 /**
- * One short message at a time at the bottom of the screen, optionally with an undo
- * button. Undo replaces "are you sure?" dialogs: deleting is instant and reversible.
+ * One short message at a time at the bottom of the screen, optionally with one button:
+ * "Urungkan" after a delete (undo replaces "are you sure?" dialogs: deleting is instant
+ * and reversible), or "Buka" to go to what was just restored.
  * Messages stay ten seconds; people who read slowly need that long to find the button.
  */
+export interface ToastAction {
+  readonly label: string;
+  readonly icon: IconName;
+  readonly run: () => void | Promise<void>;
+}
+
 export interface ToastRequest {
   readonly message: string;
-  readonly undo?: () => void | Promise<void>;
+  readonly action?: ToastAction;
   readonly tone?: 'info' | 'error';
 }
 
@@ -52,14 +59,14 @@ function ToastView({ toast, onDismiss }: { toast: Toast | null; onDismiss: () =>
     return () => clearTimeout(timer);
   }, [toast, onDismiss]);
 
-  const undo = useMemo(() => {
-    const action = toast?.undo;
+  const runAction = useMemo(() => {
+    const action = toast?.action;
     if (!action) return null;
-    // The toast goes at once, so a second click cannot restore twice; the screen's undo
-    // shows its own "dikembalikan" toast when done.
+    // The toast goes at once, so a second click cannot restore twice; an undo shows its
+    // own "dikembalikan" toast when done.
     return () => {
       onDismiss();
-      void action();
+      void action.run();
     };
   }, [toast, onDismiss]);
 
@@ -69,10 +76,10 @@ function ToastView({ toast, onDismiss }: { toast: Toast | null; onDismiss: () =>
       {toast ? (
         <div className={`toast toast--${toast.tone ?? 'info'}`} key={toast.id} data-testid="toast">
           <span className="toast__message">{toast.message}</span>
-          {undo ? (
-            <button type="button" className="toast__undo" onClick={undo}>
-              <Icon name="undo" />
-              {t('actions.undo')}
+          {toast.action && runAction ? (
+            <button type="button" className="toast__action" onClick={runAction}>
+              <Icon name={toast.action.icon} />
+              {toast.action.label}
             </button>
           ) : null}
           <button type="button" className="toast__close" onClick={onDismiss} aria-label={t('actions.close')}>

@@ -38,14 +38,18 @@ export function useMoveToTrash(kind: TrashKind, changed: () => void) {
       changed();
       toast({
         message: t('toast.movedToTrash', { name: item.name }),
-        undo: async () => {
-          const restored = await restoreFromTrash(kind, item.id);
-          changed();
-          toast(
-            restored.ok
-              ? { message: t('toast.restored', { name: item.name }) }
-              : { message: errorMessage(t, restored.error), tone: 'error' },
-          );
+        action: {
+          label: t('actions.undo'),
+          icon: 'undo',
+          run: async () => {
+            const restored = await restoreFromTrash(kind, item.id);
+            changed();
+            toast(
+              restored.ok
+                ? { message: t('toast.restored', { name: item.name }) }
+                : { message: errorMessage(t, restored.error), tone: 'error' },
+            );
+          },
         },
       });
     },
