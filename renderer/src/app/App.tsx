@@ -4,11 +4,13 @@ import { ProductFormScreen } from '../features/products/ProductFormScreen';
 import { ProductListScreen } from '../features/products/ProductListScreen';
 import { SellerFormScreen } from '../features/sellers/SellerFormScreen';
 import { SellerListScreen } from '../features/sellers/SellerListScreen';
+import { TrashScreen } from '../features/trash/TrashScreen';
 import { Breadcrumb } from './Breadcrumb';
 import { Connectivity } from './Connectivity';
 import { LanguageSwitch } from './LanguageSwitch';
 import { HOME, NavigationContext, parentOf, routeKey, type Navigation, type Route } from './navigation';
 import { ToastProvider } from './toasts';
+import { TrashButton } from './TrashButton';
 
 export function App() {
   const { t } = useTranslation();
@@ -33,6 +35,7 @@ export function App() {
             <span className="app-header__tagline">{t('app.tagline')}</span>
           </div>
           <div className="app-header__tools">
+            <TrashButton />
             <Connectivity />
             <LanguageSwitch />
           </div>
@@ -56,5 +59,7 @@ function Screen({ route }: { route: Route }) {
       return <ProductListScreen sellerId={route.sellerId} />;
     case 'productForm':
       return <ProductFormScreen sellerId={route.sellerId} sellerName={route.sellerName} productId={route.productId} />;
+    case 'trash':
+      return <TrashScreen />;
   }
 }

@@ -68,5 +68,7 @@ function trail(route: Route, t: T): Crumb[] {
         { label: route.productName ?? t('nav.newProduct'), route },
       ];
     }
+    case 'trash':
+      return [home, { label: t('nav.trash'), route }];
   }
 }

@@ -3,8 +3,8 @@ import { createContext, useContext } from 'react';
 /**
  * Where the seller is. A plain value instead of a router: the app has one window, no URLs
  * to share, and a handful of screens that nest (participants > one participant's
- * products > one product), so "back" always means "one level up", which is easier to
- * predict than browser-style history.
+ * products > one product; participants > trash), so "back" always means "one level up",
+ * which is easier to predict than browser-style history.
  */
 export type Route =
   | { readonly screen: 'sellers' }
@@ -16,7 +16,8 @@ export type Route =
       readonly sellerName: string;
       readonly productId?: number;
       readonly productName?: string;
-    };
+    }
+  | { readonly screen: 'trash' };
 
 export const HOME: Route = { screen: 'sellers' };
 
@@ -34,6 +35,8 @@ export function parentOf(route: Route): Route | null {
       return HOME;
     case 'productForm':
       return { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName };
+    case 'trash':
+      return HOME;
   }
 }
 
@@ -48,6 +51,8 @@ export function routeKey(route: Route): string {
       return `products:${route.sellerId}`;
     case 'productForm':
       return `productForm:${route.sellerId}:${route.productId ?? 'new'}`;
+    case 'trash':
+      return 'trash';
   }
 }
 
