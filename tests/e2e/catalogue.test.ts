@@ -3,6 +3,7 @@ import { AppShell, description, readable } from './pages/AppShell';
 import { ProductFormPage } from './pages/ProductFormPage';
 import { ProductListPage } from './pages/ProductListPage';
 import { SellerFormPage, SellerListPage } from './pages/SellerListPage';
+import { TrashPage } from './pages/TrashPage';
 import { openApp, startSuite, type AppSession, type Suite } from './support/harness';
 import { unwrap } from './support/results';
 import { seedProduct, seedSeller, seedWorkshop } from './support/seed';
@@ -326,6 +327,108 @@ describe('products', () => {
     await products.card('Paket Oleh-oleh Garut').waitFor();
     expect(unwrap(await app.core.products.get({ id: ready.id })).deletedAt).toBeNull();
     expect(await products.names()).toHaveLength(5);
+  });
+});
+
+describe('trash', () => {
+  it('brings back a product and a participant long after the undo toast has gone', async () => {
+    const [siti, ujang] = await seedWorkshop(app.core);
+    const wijen = await seedProduct(app.core, {
+      sellerId: siti?.id ?? 0,
+      name: 'Dodol Wijen',
+      skus: [
+        { variantName: 'Kecil', price: 18000, stock: 25 },
+        { variantName: 'Besar', price: 32000, stock: 10 },
+      ],
+    });
+    await seedProduct(app.core, { sellerId: siti?.id ?? 0, name: 'Dodol Garut Original', skus: [{ price: 15000 }] });
+    const kopi = await seedProduct(app.core, {
+      sellerId: ujang?.id ?? 0,
+      name: 'Kopi Arabika Cikajang 200 g',
+      skus: [{ price: 65000, stock: 12 }],
+    });
+    await app.page.reload();
+
+    // Delete a product, then its toast goes; delete a participant on another screen.
+    const products = await openSeller('Ibu Siti Aminah');
+    await products.delete('Dodol Wijen');
+    await shell.toast.filter({ hasText: '“Dodol Wijen” dipindahkan ke tempat sampah.' }).waitFor();
+    await shell.dismissToast();
+    await shell.back();
+    const sellers = new SellerListPage(app.page);
+    await sellers.delete('Pak Ujang Suherman');
+    await shell.toast.filter({ hasText: '“Pak Ujang Suherman” dipindahkan ke tempat sampah.' }).waitFor();
+    await sellers.row('Pak Ujang Suherman').waitFor({ state: 'detached' });
+    await shell.dismissToast();
+
+    await shell.openTrash();
+    const trash = new TrashPage(app.page);
+    await trash.sellers.waitFor();
+    expect(await shell.heading().textContent()).toBe('Tempat sampah');
+    expect(await shell.currentCrumb.textContent()).toBe('Tempat sampah');
+    expect(await shell.trashButton().getAttribute('aria-current')).toBe('page');
+    await trash.intro.waitFor();
+    expect(await trash.names(trash.sellers)).toEqual(['Pak Ujang Suherman']);
+    // Products of a participant in the trash come back with them, not on their own.
+    expect(await trash.names(trash.products)).toEqual(['Dodol Wijen']);
+    expect(await trash.text('Pak Ujang Suherman')).toContain('Kopi Arabika Cikajang · Garut');
+    expect(await trash.text('Pak Ujang Suherman')).toContain(
+      '1 produk ikut kembali saat dipulihkan · Dihapus hari ini',
+    );
+    expect(await trash.text('Dodol Wijen')).toContain('Milik Ibu Siti Aminah');
+    expect(await trash.text('Dodol Wijen')).toContain('Rp 18.000 – Rp 32.000 · Dihapus hari ini');
+    await app.screenshot('10-trash-filled');
+
+    // Restoring a product: the row goes, the toast offers to open it.
+    await trash.restore('Dodol Wijen');
+    await shell.toast.filter({ hasText: '“Dodol Wijen” dipulihkan.' }).waitFor();
+    await trash.row('Dodol Wijen').waitFor({ state: 'detached' });
+    expect(unwrap(await app.core.products.get({ id: wijen.id })).deletedAt).toBeNull();
+    expect(await trash.products.count()).toBe(0);
+    await shell.toastAction('Buka');
+    await app.page.getByRole('button', { name: 'Simpan produk' }).waitFor();
+    expect(await new ProductFormPage(app.page).field('Nama produk').inputValue()).toBe('Dodol Wijen');
+    expect(readable(await shell.breadcrumb.textContent())).toContain('Ibu Siti Aminah');
+
+    // Restoring a participant brings their products back with them.
+    await shell.openTrash();
+    await trash.restore('Pak Ujang Suherman');
+    await shell.toast.filter({ hasText: '“Pak Ujang Suherman” dipulihkan.' }).waitFor();
+    await trash.emptyState.waitFor();
+    expect(unwrap(await app.core.sellers.get({ id: ujang?.id })).deletedAt).toBeNull();
+    expect(unwrap(await app.core.products.get({ id: kopi.id })).deletedAt).toBeNull();
+    expect(unwrap(await app.core.trash())).toEqual({ sellers: [], products: [] });
+
+    await shell.toastAction('Buka');
+    await shell.heading().filter({ hasText: 'Produk Pak Ujang Suherman' }).waitFor();
+    await new ProductListPage(app.page).card('Kopi Arabika Cikajang 200 g').waitFor();
+
+    // Both are back in their lists.
+    await shell.back();
+    await sellers.row('Pak Ujang Suherman').waitFor();
+    expect(await sellers.names()).toContain('Pak Ujang Suherman');
+    const siti2 = await openSeller('Ibu Siti Aminah');
+    await siti2.card('Dodol Wijen').waitFor();
+    expect(await siti2.price('Dodol Wijen')).toBe('Rp 18.000 – Rp 32.000');
+  });
+
+  it('says plainly when the trash is empty, and is one click away from any screen', async () => {
+    await seedSeller(app.core, { name: 'Dewi Lestari', businessName: 'Hijab Dewi' });
+    await app.page.reload();
+    await openSeller('Dewi Lestari');
+    await shell.openTrash();
+    const trash = new TrashPage(app.page);
+    await trash.emptyState.waitFor();
+    expect(readable(await trash.emptyState.innerText())).toBe(
+      'Tempat sampah kosong Yang Anda hapus akan muncul di sini dan bisa dipulihkan.',
+    );
+    // Nothing to press here: in particular no way to delete anything for good.
+    expect(await app.page.getByRole('main').getByRole('button').count()).toBe(0);
+    await app.screenshot('11-trash-empty');
+
+    await shell.back();
+    await shell.heading().filter({ hasText: 'Peserta' }).waitFor();
+    expect(await shell.trashButton().getAttribute('aria-current')).toBeNull();
   });
 });
 

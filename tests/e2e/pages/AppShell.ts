@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** What every screen shares: header (language, connectivity), breadcrumb, toast. */
+/** What every screen shares: header (trash, language, connectivity), breadcrumb, toast. */
 export class AppShell {
   constructor(readonly page: Page) {}
 
@@ -10,6 +10,15 @@ export class AppShell {
 
   language(name: 'Bahasa Indonesia' | 'English'): Locator {
     return this.header.getByRole('button', { name, exact: true });
+  }
+
+  /** "Tempat sampah" in the header, reachable from every screen. */
+  trashButton(label = 'Tempat sampah'): Locator {
+    return this.header.getByRole('button', { name: label, exact: true });
+  }
+
+  openTrash(label = 'Tempat sampah'): Promise<void> {
+    return this.trashButton(label).click();
   }
 
   get connectivity(): Locator {
@@ -38,7 +47,18 @@ export class AppShell {
   }
 
   undo(label = 'Urungkan'): Promise<void> {
+    return this.toastAction(label);
+  }
+
+  /** The one button a toast may carry: "Urungkan", "Buka". */
+  toastAction(label: string): Promise<void> {
     return this.toast.getByRole('button', { name: label }).click();
+  }
+
+  /** Closes the toast, as if its ten seconds had passed. */
+  async dismissToast(label = 'Tutup'): Promise<void> {
+    await this.toast.getByRole('button', { name: label }).click();
+    await this.toast.waitFor({ state: 'detached' });
   }
 
   heading(): Locator {
