@@ -447,6 +447,15 @@ describe('language', () => {
     await app.page.reload();
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('id');
 
+    // A toast written in Indonesian goes away on the switch rather than linger in the old language.
+    await app.page.getByRole('button', { name: 'Hapus Dewi Lestari' }).click();
+    await shell.toast.waitFor();
+    await shell.language('English').click();
+    // Well before the toast's own ten seconds run out.
+    await shell.toast.waitFor({ state: 'detached', timeout: 2000 });
+    unwrap(await app.core.sellers.restore({ id: seller.id }));
+    await app.page.reload();
+
     await shell.language('English').click();
     await shell.heading().filter({ hasText: 'Participants' }).waitFor();
     expect(await shell.language('English').getAttribute('aria-pressed')).toBe('true');

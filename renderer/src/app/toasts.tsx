@@ -41,6 +41,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toast, setToast] = useState<Toast | null>(null);
   const show = useCallback<ShowToast>((request) => setToast({ ...request, id: nextId++ }), []);
   const dismiss = useCallback(() => setToast(null), []);
+  const { i18n } = useTranslation();
+
+  // A message is written in the language of its moment; after a switch it would be the
+  // one thing left in the old language. Deleted items stay in the trash, so nothing is lost.
+  useEffect(() => {
+    i18n.on('languageChanged', dismiss);
+    return () => i18n.off('languageChanged', dismiss);
+  }, [i18n, dismiss]);
 
   return (
     <ToastContext.Provider value={show}>
