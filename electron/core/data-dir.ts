@@ -20,8 +20,15 @@ export function defaultDataDir(
   return path.posix.join(env['XDG_CONFIG_HOME'] || path.posix.join(home, '.config'), APP_FOLDER);
 }
 
-/** `--data DIR` wins, then `AKAR_DATA_DIR`, then the OS default. */
-export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * `--data DIR` wins, then `AKAR_DATA_DIR`, then the OS default (the desktop app passes
+ * Electron's own userData path as `fallback`). Empty values count as not given.
+ */
+export function resolveDataDir(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  fallback: string = defaultDataDir(env),
+): string {
   const chosen = flag || env['AKAR_DATA_DIR'];
-  return chosen ? path.resolve(chosen) : defaultDataDir(env);
+  return path.resolve(chosen || fallback);
 }

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
-import { createCore, CoreError, type Core } from '../core';
+import { createCore, CoreError, resolveDataDir, type Core } from '../core';
 import { EVENT_PREFIX } from '../shared/contract';
 import { pickDataDirFlag } from './args';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
-import { buildMenu, mainText } from './menu';
+import { errorText, mainText } from './locale';
+import { buildMenu } from './menu';
 import { registerAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME, isAllowedNavigation } from './security';
 import { mainWindowOptions } from './window-options';
@@ -20,7 +21,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+// `||`: an empty variable means no dev server, not "load an empty URL".
+const devServerUrl = (!app.isPackaged && process.env['ELECTRON_RENDERER_URL']) || undefined;
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
 
@@ -34,17 +36,15 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
     }
   });
-  app.whenReady().then(start, (error: unknown) => fatal(String(error)));
+  // Any failure before the window exists must end the process: an invisible Akar would
+  // keep the single-instance lock and every later start would hand over to it.
+  app.whenReady().then(start).catch(fatal);
 }
 
 async function start(): Promise<void> {
-  const dataDir = pickDataDirFlag(process.argv) ?? process.env['AKAR_DATA_DIR'] ?? app.getPath('userData');
-  try {
-    core = createCore({ dataDir, version: app.getVersion(), log: (m) => console.error(m) });
-  } catch (error) {
-    fatal(error instanceof CoreError ? error.error.message : String(error));
-    return;
-  }
+  // The same rule as the CLI, so both find the same akar.db.
+  const dataDir = resolveDataDir(pickDataDirFlag(process.argv), process.env, app.getPath('userData'));
+  core = createCore({ dataDir, version: app.getVersion(), log: (m) => console.error(m) });
   const info = await core.appInfo();
   const language = info.ok ? info.value.language : 'id';
 
@@ -102,9 +102,12 @@ function watchConnectivity(): void {
   }, 5000).unref();
 }
 
-function fatal(message: string): void {
-  dialog.showErrorBox('Akar', message);
-  app.quit();
+/** Says, in Bahasa Indonesia (no language choice can be read yet), why Akar cannot start. */
+function fatal(error: unknown): void {
+  console.error('Akar cannot start:', error);
+  const text = errorText('id', error instanceof CoreError ? error.error : { code: 'internal' });
+  dialog.showErrorBox('Akar', text);
+  app.exit(1);
 }
 
 app.on('window-all-closed', () => {

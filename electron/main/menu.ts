@@ -1,13 +1,6 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Language } from '../shared/catalogue';
-import en from '../../resources/locales/en/common.json';
-import id from '../../resources/locales/id/common.json';
-
-const LOCALES = { id, en } as const;
-
-export function mainText(language: Language, key: 'title'): string {
-  return LOCALES[language].app[key];
-}
+import { LOCALES } from './locale';
 
 /** The application menu, in the user's language (Bahasa Indonesia unless they chose English). */
 export function buildMenu(language: Language): void {

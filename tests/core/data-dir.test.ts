@@ -44,4 +44,13 @@ describe('resolveDataDir', () => {
     expect(resolveDataDir('', env)).toBe(path.resolve('/srv/akar'));
     expect(resolveDataDir(undefined, { XDG_CONFIG_HOME: '/cfg' })).toBe(defaultDataDir({ XDG_CONFIG_HOME: '/cfg' }));
   });
+
+  it("uses the desktop app's fallback (Electron's userData) only when nothing else is given", () => {
+    const userData = '/home/siti/.config/Akar';
+    expect(resolveDataDir(undefined, {}, userData)).toBe(userData);
+    // An empty AKAR_DATA_DIR is "not set", never the current folder.
+    expect(resolveDataDir(undefined, { AKAR_DATA_DIR: '' }, userData)).toBe(userData);
+    expect(resolveDataDir('', { AKAR_DATA_DIR: '' }, userData)).toBe(userData);
+    expect(resolveDataDir(undefined, { AKAR_DATA_DIR: '/srv/akar' }, userData)).toBe(path.resolve('/srv/akar'));
+  });
 });

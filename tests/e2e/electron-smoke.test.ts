@@ -28,7 +28,11 @@ describe.skipIf('missing' in binary)('desktop app (real Electron)', () => {
     const app = await electron.launch({
       executablePath: 'path' in binary ? binary.path : '',
       args: [root, '--data', dataDir],
-      env: { ...process.env, ELECTRON_RENDERER_URL: '' },
+      // Without ELECTRON_RENDERER_URL main loads the built app from akar://app, as installed.
+      env: Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'ELECTRON_RENDERER_URL')) as Record<
+        string,
+        string
+      >,
     });
     try {
       const page = await app.firstWindow();
