@@ -36,14 +36,14 @@ export interface FormProblems {
 
 export const NO_PROBLEMS: FormProblems = { byField: new Map(), general: [] };
 
+/** A form's own wording for a field and reason, where the shared one would be vague. */
+export type Reword = (field: string, reason: ValidationReason) => string | null;
+
 /**
  * Spreads an AppError over a form: each validation issue goes to its field; an error with
  * a field (e.g. `duplicate_sku` on `skus.0.sellerSku`) goes there with its own message;
  * anything the form has no field for becomes a general message at the top.
  */
-/** A form's own wording for a field and reason, where the shared one would be vague. */
-export type Reword = (field: string, reason: ValidationReason) => string | null;
-
 export function formProblems(
   t: T,
   error: AppError,
