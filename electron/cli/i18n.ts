@@ -45,11 +45,17 @@ export function describeField(t: TFunction, field: string): string {
   return t(`field.${top}`, { defaultValue: field });
 }
 
+/** Fields typed as whole numbers; "15.000" there gets a hint on how to write it. */
+const WHOLE_FIELDS = /(^|\.)(price|stock|id|sellerId)$/;
+
 /** One line the user can act on: where, and what is wrong, in their language. */
 export function describeError(t: TFunction, error: AppError): string {
-  const message = error.reason
+  let message = error.reason
     ? t(`common:validation.${error.reason}`, { ...error.params })
     : t(`common:errors.${error.code}`, { ...error.params, defaultValue: error.message });
+  if (error.reason === 'not_a_number' && error.field) {
+    message += ` ${t(WHOLE_FIELDS.test(error.field) ? 'hint.whole' : 'hint.measure')}`;
+  }
   if (error.field) return t('errorAt', { field: describeField(t, error.field), message });
   return t('error', { message });
 }

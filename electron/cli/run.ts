@@ -83,7 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(early('badOption', { detail: error instanceof Error ? error.message : String(error) }));
+    io.stderr(explainParseError(early, error));
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
@@ -146,12 +146,30 @@ function report(io: CliIo, json: boolean | undefined, t: TFunction, result: Resu
   else if (!result.ok) io.stderr(describeError(t, result.error));
 }
 
+/** node:util's parseArgs speaks English; say the same thing in the user's language. */
+function explainParseError(t: TFunction, error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const option = /'(--?[^' <]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t('unknownOption', { option });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return t('optionValue', { option });
+  return t('badOption', { detail: error instanceof Error ? error.message : String(error) });
+}
+
 /**
- * Turns a flag's text into a number when it looks like one, and otherwise passes the text
- * through untouched, so the core's validation names the field and says what is wrong.
+ * Flag text to numbers. Text that is not a number of the right kind is passed through
+ * untouched, so the core's validation names the field and says what is wrong.
+ * Whole numbers (prices, stock, ids) are digits only: Indonesians write "15.000" for
+ * fifteen thousand, so a dot must never be read as a decimal point here.
  */
-export function numberish(value: string | undefined): number | string | undefined {
+export function wholeNumber(value: string | undefined): number | string | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : value;
+}
+
+/** Weights and sizes may use a decimal comma or point: "0,5" and "0.5" are both half. */
+export function measureNumber(value: string | undefined): number | string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim().replace(',', '.');
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : value;
 }

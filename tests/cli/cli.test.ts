@@ -80,6 +80,22 @@ describe('akar CLI', () => {
     expect(product.skus.map((s: { sellerSku: string }) => s.sellerSku)).toEqual(['KSP-0001', 'KSP-BESAR']);
     expect(product.skus[1]).toMatchObject({ price: 25000, stock: 4, weightKg: 0.5, lengthCm: 20 });
 
+    // A decimal comma is fine for weights and sizes.
+    const comma = await akar(
+      '--json',
+      'product',
+      'add',
+      '--seller',
+      '1',
+      '--name',
+      'Dodol',
+      '--price',
+      '20000',
+      '--weight',
+      '0,35',
+    );
+    expect(JSON.parse(comma.stdout).value.skus[0]).toMatchObject({ price: 20000, weightKg: 0.35 });
+
     const shown = await akar('product', 'show', String(product.id));
     expect(shown.code).toBe(EXIT.ok);
     expect(shown.stdout).toContain('Kripik Singkong Pedas');
@@ -102,7 +118,17 @@ describe('akar CLI', () => {
         ['product', 'add', '--seller', '1', '--name', 'X', '--price', 'murah'],
         /varian ke-1 \(price\): Harus berupa angka/,
       ],
-      [['product', 'add', '--seller', '1', '--name', 'X', '--price', '1500.5'], /Harus angka bulat/],
+      // "15.000" is fifteen thousand to a seller: refused with a hint, never stored as Rp 15.
+      [
+        ['product', 'add', '--seller', '1', '--name', 'X', '--price', '15.000'],
+        /tanpa titik atau koma, misalnya 15000/,
+      ],
+      [
+        ['product', 'add', '--seller', '1', '--name', 'X', '--price', '1500.5'],
+        /varian ke-1 \(price\): Harus berupa angka/,
+      ],
+      [['product', 'add', '--seller', '1', '--name', 'X', '--price', '15000', '--stock', '1.000'], /\(stock\)/],
+      [['product', 'add', '--seller', '1', '--name', 'X', '--price', '1', '--weight', 'setengah'], /Tulis seperti 0,5/],
       [['product', 'add', '--seller', '1', '--price', '1500'], /--name: Wajib diisi/],
       [['product', 'add', '--seller', '99', '--name', 'X', '--price', '1500'], /--seller: Data tidak ditemukan/],
       [['product', 'add', '--seller', 'abc', '--name', 'X', '--price', '1500'], /--seller: Harus berupa angka/],
@@ -155,7 +181,14 @@ describe('akar CLI', () => {
       code: EXIT.usage,
       stderr: expect.stringContaining('Perintah tidak dikenal'),
     });
-    expect((await akar('seller', 'add', '--colour', 'red')).code).toBe(EXIT.usage);
+    expect(await akar('seller', 'add', '--colour', 'red')).toMatchObject({
+      code: EXIT.usage,
+      stderr: 'Pilihan tidak dikenal: --colour. Ketik "akar help" untuk daftar pilihan.',
+    });
+    expect(await akar('seller', 'add', '--name')).toMatchObject({
+      code: EXIT.usage,
+      stderr: expect.stringContaining('Pilihan --name perlu diisi'),
+    });
     expect((await akar('seller', 'list', '--price', '5')).code).toBe(EXIT.usage);
     const variant = await akar('product', 'add', '--seller', '1', '--name', 'X', '--variant', 'price=1,colour=red');
     expect(variant).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining('colour') });

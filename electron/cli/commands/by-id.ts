@@ -1,6 +1,6 @@
 import type { Core } from '../../core';
 import type { Result } from '../../shared/result';
-import { numberish, outcome, type Command } from '../run';
+import { wholeNumber, outcome, type Command } from '../run';
 
 /** `akar <thing> <verb> ID`: one core call on one id, answered with one translated line. */
 export function byIdCommand<T extends { id: number; name: string }>(
@@ -10,7 +10,7 @@ export function byIdCommand<T extends { id: number; name: string }>(
   return {
     options: [],
     async run({ core, args, t }) {
-      const result = await call(core, { id: numberish(args[0]) });
+      const result = await call(core, { id: wholeNumber(args[0]) });
       return outcome(result, (value) => t(messageKey, { id: value.id, name: value.name }));
     },
   };

@@ -1,6 +1,6 @@
 import type { Product, ProductSummary, SkuInput } from '../../shared/catalogue';
 import { formatPriceRange, formatRupiah, table } from '../format';
-import { numberish, outcome, UsageError, type Command, type Options } from '../run';
+import { measureNumber, outcome, UsageError, wholeNumber, type Command, type Options } from '../run';
 import type { TFunction } from 'i18next';
 import { byIdCommand } from './by-id';
 
@@ -16,6 +16,7 @@ const VARIANT_KEYS = {
   name: 'variantName',
 } as const satisfies Record<string, keyof SkuInput>;
 const TEXT_KEYS = new Set<string>(['sku', 'name']);
+const WHOLE_KEYS = new Set<string>(['price', 'stock']);
 
 /** Reads `price=15000,stock=10,weight=0.25,sku=KSP-1,name=Pedas` into a SKU input. */
 export function parseVariant(text: string, t: TFunction): Record<string, unknown> {
@@ -28,7 +29,8 @@ export function parseVariant(text: string, t: TFunction): Record<string, unknown
     if (!(key in VARIANT_KEYS)) {
       throw new UsageError(t('badVariantKey', { key, allowed: Object.keys(VARIANT_KEYS).join(', ') }));
     }
-    sku[VARIANT_KEYS[key as keyof typeof VARIANT_KEYS]] = TEXT_KEYS.has(key) ? value : numberish(value);
+    const field = VARIANT_KEYS[key as keyof typeof VARIANT_KEYS];
+    sku[field] = TEXT_KEYS.has(key) ? value : WHOLE_KEYS.has(key) ? wholeNumber(value) : measureNumber(value);
   }
   return sku;
 }
@@ -40,12 +42,12 @@ function skusFrom(options: Options, t: TFunction): unknown[] {
   if (options.price === undefined) throw new UsageError(t('priceOrVariant'));
   return [
     {
-      price: numberish(options.price),
-      stock: numberish(options.stock),
-      weightKg: numberish(options.weight),
-      lengthCm: numberish(options.length),
-      widthCm: numberish(options.width),
-      heightCm: numberish(options.height),
+      price: wholeNumber(options.price),
+      stock: wholeNumber(options.stock),
+      weightKg: measureNumber(options.weight),
+      lengthCm: measureNumber(options.length),
+      widthCm: measureNumber(options.width),
+      heightCm: measureNumber(options.height),
       sellerSku: options.sku,
     },
   ];
@@ -94,7 +96,7 @@ export const productCommands: Record<string, Command> = {
     ],
     async run({ core, options, t }) {
       const result = await core.products.create({
-        sellerId: numberish(options.seller),
+        sellerId: wholeNumber(options.seller),
         name: options.name ?? '',
         description: options.description,
         brand: options.brand,
@@ -111,7 +113,7 @@ export const productCommands: Record<string, Command> = {
   'product list': {
     options: ['seller', 'query', 'all'],
     async run({ core, options, t }) {
-      const sellerId = numberish(options.seller);
+      const sellerId = wholeNumber(options.seller);
       const result = await core.products.list({ sellerId, query: options.query, includeDeleted: options.all });
       return outcome(result, (products: ProductSummary[]) =>
         products.length === 0
@@ -133,7 +135,7 @@ export const productCommands: Record<string, Command> = {
   'product show': {
     options: [],
     async run({ core, args, t }) {
-      const result = await core.products.get({ id: numberish(args[0]) });
+      const result = await core.products.get({ id: wholeNumber(args[0]) });
       return outcome(result, (p: Product) => showProduct(p, t));
     },
   },
