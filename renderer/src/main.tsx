@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_LANGUAGE } from './lib/limits';
+import { DEFAULT_LANGUAGE } from './lib/sharedConstants';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 import { api } from './lib/api';

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../electron/shared/catalogue';
-import { MAX_SKUS_PER_PRODUCT } from '../../lib/limits';
+import { MAX_SKUS_PER_PRODUCT } from '../../lib/sharedConstants';
 import { useNavigation } from '../../app/navigation';
 import { useToast } from '../../app/toasts';
 import { api } from '../../lib/api';

@@ -1,5 +1,5 @@
 import type { Product, ProductCreateInput, ProductStatus, SkuInput } from '../../../../electron/shared/catalogue';
-import { DEFAULT_BRAND } from '../../lib/limits';
+import { DEFAULT_BRAND } from '../../lib/sharedConstants';
 import { measureText, parseMeasure, parseWholeAmount } from '../../lib/numbers';
 
 /**
