@@ -144,7 +144,7 @@ describe('participants', () => {
 
     await shell.undo();
     await sellers.row('Ibu Siti Aminah').waitFor();
-    await shell.toast.filter({ hasText: '“Ibu Siti Aminah” sudah dikembalikan.' }).waitFor();
+    await shell.toast.filter({ hasText: '“Ibu Siti Aminah” dipulihkan.' }).waitFor();
     expect(unwrap(await app.core.sellers.get({ id: siti?.id })).deletedAt).toBeNull();
   });
 });

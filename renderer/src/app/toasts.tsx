@@ -71,7 +71,7 @@ function ToastView({ toast, onDismiss }: { toast: Toast | null; onDismiss: () =>
     const action = toast?.action;
     if (!action) return null;
     // The toast goes at once, so a second click cannot restore twice; an undo shows its
-    // own "dikembalikan" toast when done.
+    // own "dipulihkan" toast when done.
     return () => {
       onDismiss();
       void action.run();

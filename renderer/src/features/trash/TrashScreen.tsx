@@ -35,7 +35,7 @@ export function TrashScreen() {
     reload();
     if (result.ok) {
       toast({
-        message: t('toast.restoredFromTrash', { name: item.name }),
+        message: t('toast.restored', { name: item.name }),
         action: { label: t('actions.open'), icon: 'arrow', run: () => go(open) },
       });
     } else {
