@@ -24,6 +24,7 @@ export const VALIDATION_REASONS = [
   'wrong_type',
   'not_a_number',
   'too_small',
+  'too_small_exclusive',
   'too_big',
   'too_long',
   'not_whole',

@@ -75,7 +75,8 @@ function describeIssue(issue: z.core.$ZodIssue): Described {
       if (issue.origin === 'string')
         return minimum <= 1 ? { reason: 'required' } : { reason: 'too_small', params: { minimum } };
       if (issue.origin === 'array') return { reason: 'required', params: { minimum } };
-      return { reason: 'too_small', params: { minimum } };
+      // gt(0) on a weight: 0 itself is refused, so "not less than 0" would be wrong.
+      return { reason: issue.inclusive === false ? 'too_small_exclusive' : 'too_small', params: { minimum } };
     }
     case 'too_big': {
       const maximum = Number(issue.maximum);

@@ -13,7 +13,7 @@ type Seed = Awaited<ReturnType<typeof seedCatalogue>> & { trashedSeller: Seller 
 interface BadInput {
   readonly name: string;
   readonly call: (core: Core, seed: Seed) => Promise<Result<unknown>>;
-  readonly expected: { code: AppError['code']; field?: string; reason?: AppError['reason'] };
+  readonly expected: { code: AppError['code']; field?: string; reason?: AppError['reason']; params?: AppError['params'] };
 }
 
 const product = (seed: Seed, overrides: Record<string, unknown>) => ({
@@ -81,7 +81,12 @@ const BAD_INPUTS: readonly BadInput[] = [
   {
     name: 'zero weight',
     call: (core, seed) => core.products.create(product(seed, { skus: [{ price: 1, weightKg: 0 }] })),
-    expected: { code: 'invalid_input', field: 'skus.0.weightKg', reason: 'too_small' },
+    expected: {
+      code: 'invalid_input',
+      field: 'skus.0.weightKg',
+      reason: 'too_small_exclusive',
+      params: { minimum: 0 },
+    },
   },
   {
     name: 'empty product name',
@@ -162,7 +167,7 @@ const BAD_INPUTS: readonly BadInput[] = [
   {
     name: 'zero id',
     call: (core) => core.products.delete({ id: 0 }),
-    expected: { code: 'invalid_input', field: 'id', reason: 'too_small' },
+    expected: { code: 'invalid_input', field: 'id', reason: 'too_small_exclusive' },
   },
   {
     name: 'status outside the list',

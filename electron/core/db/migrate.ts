@@ -37,18 +37,25 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   }
   db.exec(LEDGER);
   const ran: number[] = [];
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-    ran.push(migration.version);
+    // IMMEDIATE takes the write lock before looking again: when the app and the CLI open a
+    // new database at the same moment, the second waits, then sees the first one's work.
+    const didRun = db
+      .transaction(() => {
+        if (isApplied.get(migration.version)) return false;
+        db.exec(migration.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        );
+        db.pragma(`user_version = ${migration.version}`);
+        return true;
+      })
+      .immediate();
+    if (didRun) ran.push(migration.version);
   }
   return ran;
 }
