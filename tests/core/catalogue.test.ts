@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SkuInput } from '../../electron/shared/catalogue';
 import { addProduct, addSeller, readySku } from '../support/catalogue';
-import { tableRows } from '../support/db';
+import { dumpDatabase, tableRows } from '../support/db';
 import { expectError, unwrap } from '../support/results';
 import { steppingClock, tempCore } from '../support/temp';
 
@@ -353,15 +353,55 @@ describe('products', () => {
         },
       ]);
 
-      // The removed code stays reserved, even for the same product.
+      // The removed code stays reserved: another product of this seller cannot take it.
       expectError(
+        await core.products.create({ sellerId: sari.id, name: 'Teh', skus: [{ sellerSku: 'k-a', price: 1 }] }),
+        { code: 'duplicate_sku', field: 'skus.0.sellerSku' },
+      );
+    });
+
+    it('takes back a code removed from the same product, in the same save or later', async () => {
+      const { core } = tempCore();
+      const sari = await addSeller(core);
+      const kopi = await addProduct(core, sari.id, 'Kopi', [
+        { sellerSku: 'K-A', price: 1000 },
+        { sellerSku: 'K-B', price: 2000 },
+      ]);
+      const [a, b] = kopi.skus;
+      // Removed and typed in again as a "new" variant in one save: the old row comes back.
+      const same = unwrap(
         await core.products.update({
-          id: product.id,
+          id: kopi.id,
           changes: {
-            skus: [...updated.skus.map((s) => ({ id: s.id, price: s.price })), { sellerSku: 'k-a', price: 1 }],
+            skus: [
+              { id: a!.id, price: 1000 },
+              { sellerSku: 'k-b', price: 2500 },
+            ],
           },
         }),
-        { code: 'duplicate_sku', field: 'changes.skus.2.sellerSku' },
+      );
+      expect(same.skus.map((s) => [s.id, s.sellerSku, s.price])).toEqual([
+        [a!.id, 'K-A', 1000],
+        [b!.id, 'k-b', 2500],
+      ]);
+      // Removed in one save, re-added in the next.
+      unwrap(await core.products.update({ id: kopi.id, changes: { skus: [{ id: a!.id, price: 1000 }] } }));
+      const later = unwrap(
+        await core.products.update({
+          id: kopi.id,
+          changes: {
+            skus: [
+              { id: a!.id, price: 1000 },
+              { sellerSku: 'K-B', price: 3000 },
+            ],
+          },
+        }),
+      );
+      expect(later.skus.map((s) => s.id)).toEqual([a!.id, b!.id]);
+      // Another product still cannot take it.
+      expectError(
+        await core.products.create({ sellerId: sari.id, name: 'Teh', skus: [{ sellerSku: 'K-B', price: 1 }] }),
+        { code: 'duplicate_sku', field: 'skus.0.sellerSku' },
       );
     });
 
@@ -635,6 +675,19 @@ describe('trash', () => {
     const after = unwrap(await core.trash());
     expect(after.sellers).toEqual([]);
     expect(after.products.map((p) => p.name)).toEqual(['Batik', 'Kopi']);
+  });
+
+  it('leaves something that is not in the trash untouched when asked to restore it', async () => {
+    const { core, dbPath } = tempCore({ clock: steppingClock() });
+    const sari = await addSeller(core);
+    const kopi = await addProduct(core, sari.id, 'Kopi');
+    const before = dumpDatabase(dbPath);
+    expect(unwrap(await core.sellers.restore({ id: sari.id }))).toEqual(
+      unwrap(await core.sellers.get({ id: sari.id })),
+    );
+    expect(unwrap(await core.products.restore({ id: kopi.id }))).toEqual(kopi);
+    // Not even updated_at moves, so the product list keeps its order.
+    expect(dumpDatabase(dbPath)).toEqual(before);
   });
 
   it('is empty for a new catalogue and refuses stray input', async () => {

@@ -13,7 +13,12 @@ type Seed = Awaited<ReturnType<typeof seedCatalogue>> & { trashedSeller: Seller 
 interface BadInput {
   readonly name: string;
   readonly call: (core: Core, seed: Seed) => Promise<Result<unknown>>;
-  readonly expected: { code: AppError['code']; field?: string; reason?: AppError['reason']; params?: AppError['params'] };
+  readonly expected: {
+    code: AppError['code'];
+    field?: string;
+    reason?: AppError['reason'];
+    params?: AppError['params'];
+  };
 }
 
 const product = (seed: Seed, overrides: Record<string, unknown>) => ({

@@ -228,9 +228,11 @@ export class ProductStore {
     return this.get(id);
   }
 
+  /** Brings a product back (its participant must be out of the trash); a live one is left as is. */
   restore(id: number): Product {
     const product = this.get(id);
     this.sellers.getActive(product.sellerId, 'sellerId');
+    if (!product.deletedAt) return product;
     this.db.prepare('UPDATE products SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(this.now(), id);
     return this.get(id);
   }
@@ -267,7 +269,7 @@ export class ProductStore {
     const update = this.db.prepare(
       `UPDATE skus SET seller_sku = @sellerSku, variant_name = @variantName, position = @position, price = @price,
          stock = @stock, weight_g = @weightG, length_cm = @lengthCm, width_cm = @widthCm, height_cm = @heightCm,
-         updated_at = @at WHERE id = @id`,
+         updated_at = @at, deleted_at = NULL WHERE id = @id`,
     );
     const insert = this.db.prepare(
       `INSERT INTO skus (product_id, seller_id, seller_sku, variant_name, position, price, stock, weight_g,
@@ -275,9 +277,15 @@ export class ProductStore {
        VALUES (@productId, @sellerId, @sellerSku, @variantName, @position, @price, @stock, @weightG,
          @lengthCm, @widthCm, @heightCm, @at, @at)`,
     );
+    // A code removed from this product and typed in again (same save or later) brings its
+    // old row back: the code belongs to this product, and marketplaces know it by it.
+    const trashedHere = this.db.prepare<[number, string], { id: number }>(
+      'SELECT id FROM skus WHERE product_id = ? AND seller_sku = ? COLLATE NOCASE AND deleted_at IS NOT NULL',
+    );
     for (const [index, sku] of skus.entries()) {
       const sellerSku = sku.sellerSku || this.generateSku(sellerId, productName);
-      this.assertSkuFree(sellerId, sellerSku, sku.id ?? null, `${prefix}skus.${index}.sellerSku`);
+      const rowId = sku.id ?? (sku.sellerSku ? trashedHere.get(productId, sku.sellerSku)?.id : undefined);
+      this.assertSkuFree(sellerId, sellerSku, rowId ?? null, `${prefix}skus.${index}.sellerSku`);
       const values = {
         sellerSku,
         variantName: sku.variantName,
@@ -290,8 +298,8 @@ export class ProductStore {
         heightCm: sku.heightCm,
         at,
       };
-      if (sku.id === undefined) insert.run({ ...values, productId, sellerId });
-      else update.run({ ...values, id: sku.id });
+      if (rowId === undefined) insert.run({ ...values, productId, sellerId });
+      else update.run({ ...values, id: rowId });
     }
   }
 

@@ -116,8 +116,10 @@ export class SellerStore {
     return this.get(id);
   }
 
+  /** Brings a participant back; one who is not in the trash is left exactly as is. */
   restore(id: number): Seller {
-    this.get(id);
+    const seller = this.get(id);
+    if (!seller.deletedAt) return seller;
     this.db.prepare('UPDATE sellers SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(this.now(), id);
     return this.get(id);
   }
