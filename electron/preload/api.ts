@@ -12,9 +12,22 @@ export interface Transport {
 }
 
 const channels = new Set<string>(CHANNELS);
-const events = new Set<string>(EVENT_NAMES);
 
 export function buildApi(transport: Transport): AkarApi {
+  // Events are heard from the start and the latest of each is kept: main reports state
+  // (online or not, a running job's progress) right after the page loads, usually before
+  // the UI has subscribed, and a late subscriber must still see where things stand.
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const latest = new Map<EventName, unknown>();
+  for (const event of EVENT_NAMES) {
+    const set = new Set<(payload: unknown) => void>();
+    listeners.set(event, set);
+    transport.subscribe(event, (payload) => {
+      latest.set(event, payload);
+      for (const listener of [...set]) listener(payload);
+    });
+  }
+
   const api = {
     invoke(channel: Channel, input: unknown): Promise<IpcResult<Channel>> {
       if (!channels.has(channel)) {
@@ -30,8 +43,19 @@ export function buildApi(transport: Transport): AkarApi {
       return transport.invoke(channel, input) as Promise<IpcResult<Channel>>;
     },
     on(event: EventName, listener: (payload: unknown) => void): () => void {
-      if (!events.has(event) || typeof listener !== 'function') return () => undefined;
-      return transport.subscribe(event, listener);
+      const set = listeners.get(event);
+      if (!set || typeof listener !== 'function') return () => undefined;
+      set.add(listener);
+      if (latest.has(event)) {
+        const payload = latest.get(event);
+        // Asynchronously, like any other event, and only if still subscribed by then.
+        queueMicrotask(() => {
+          if (set.has(listener)) listener(payload);
+        });
+      }
+      return () => {
+        set.delete(listener);
+      };
     },
   };
   // The generic signatures of AkarApi are enforced at the call sites; main re-validates

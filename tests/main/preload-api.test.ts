@@ -9,19 +9,24 @@ import { CHANNELS, EVENT_NAMES, type Channel, type EventName } from '../../elect
 function recordingTransport() {
   const invoked: { channel: Channel; input: unknown }[] = [];
   const subscribed: EventName[] = [];
-  const unsubscribed: EventName[] = [];
+  const senders = new Map<EventName, (payload: unknown) => void>();
   const transport: Transport = {
     invoke: async (channel, input) => {
       invoked.push({ channel, input });
       return { ok: true, value: `answer from ${channel}` };
     },
-    subscribe: (event) => {
+    subscribe: (event, listener) => {
       subscribed.push(event);
-      return () => unsubscribed.push(event);
+      senders.set(event, listener);
+      return () => senders.delete(event);
     },
   };
-  return { transport, invoked, subscribed, unsubscribed };
+  /** What main's `webContents.send` does: deliver one event to the page. */
+  const send = (event: EventName, payload: unknown) => senders.get(event)?.(payload);
+  return { transport, invoked, subscribed, send };
 }
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** For calling the typed API with values the types forbid, as a hostile page would. */
 type Untyped = {
@@ -72,20 +77,42 @@ describe('buildApi (window.api)', () => {
     expect(invoked).toEqual([]);
   });
 
-  it('subscribes to known events and hands back the unsubscribe', () => {
-    const { transport, subscribed, unsubscribed } = recordingTransport();
+  it('listens to every event once, from the start, and fans out to subscribers', async () => {
+    const { transport, subscribed, send } = recordingTransport();
     const api = buildApi(transport);
-    for (const event of EVENT_NAMES) {
-      const off = api.on(event, () => undefined);
-      off();
-    }
     expect(subscribed).toEqual([...EVENT_NAMES]);
-    expect(unsubscribed).toEqual([...EVENT_NAMES]);
+    const heard: unknown[] = [];
+    const off = api.on('connectivity', (payload) => heard.push(payload));
+    send('connectivity', { online: false });
+    off();
+    send('connectivity', { online: true });
+    await tick();
+    expect(heard).toEqual([{ online: false }]);
+    expect(subscribed).toEqual([...EVENT_NAMES]);
+  });
+
+  it('gives a late subscriber the latest state main reported before it listened', async () => {
+    const { transport, send } = recordingTransport();
+    const api = buildApi(transport);
+    send('connectivity', { online: false });
+    send('connectivity', { online: true });
+    const heard: unknown[] = [];
+    api.on('connectivity', (payload) => heard.push(payload));
+    expect(heard).toEqual([]); // delivered asynchronously, like any event
+    await tick();
+    expect(heard).toEqual([{ online: true }]);
+    // Unsubscribing before delivery means no delivery.
+    const missed: unknown[] = [];
+    api.on('connectivity', (payload) => missed.push(payload))();
+    await tick();
+    expect(missed).toEqual([]);
   });
 
   it('ignores unknown events and listeners that are not functions', () => {
     const { transport, subscribed } = recordingTransport();
     const api = buildApi(transport) as unknown as Untyped;
+    subscribed.length = 0; // the subscriptions buildApi itself makes
+
     for (const event of ['ipc-message', '__proto__', 'progress ', '', undefined]) {
       const off = api.on(event, () => undefined);
       expect(typeof off).toBe('function');
