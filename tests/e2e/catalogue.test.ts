@@ -263,7 +263,7 @@ describe('products', () => {
       sellerId: seller.id,
       name: 'Tas Anyaman Pandan',
       skus: [
-        { variantName: 'Kecil', price: 85000, stock: 4 },
+        { variantName: 'Kecil', price: 85000, stock: 1250, weightKg: 0.25 },
         { variantName: 'Besar', price: 120000, stock: 2 },
       ],
     });
@@ -274,17 +274,20 @@ describe('products', () => {
     await products.edit('Tas Anyaman Pandan');
     const form = new ProductFormPage(app.page);
     expect(await form.variantField(2, 'variantName').inputValue()).toBe('Besar');
+    expect(await form.variantField(1, 'weightKg').inputValue()).toBe('0,25');
     await form.fillVariant(1, { price: '90.000' });
     await form.removeVariant(2);
     await form.save();
 
     await shell.toast.filter({ hasText: 'Produk “Tas Anyaman Pandan” disimpan.' }).waitFor();
     await expect.poll(() => products.price('Tas Anyaman Pandan')).toBe('Rp 90.000');
-    expect(await products.stock('Tas Anyaman Pandan')).toBe('Stok 4');
+    expect(await products.stock('Tas Anyaman Pandan')).toBe('Stok 1.250');
     expect(readable(await products.card('Tas Anyaman Pandan').textContent())).toContain('1 varian');
 
     const stored = unwrap(await app.core.products.get({ id: bag.id }));
-    expect(stored.skus).toMatchObject([{ id: bag.skus[0]?.id, variantName: 'Kecil', price: 90000, stock: 4 }]);
+    expect(stored.skus).toMatchObject([
+      { id: bag.skus[0]?.id, variantName: 'Kecil', price: 90000, stock: 1250, weightKg: 0.25 },
+    ]);
   });
 
   it('deletes a product without asking, and "Urungkan" brings it back', async () => {
@@ -442,7 +445,7 @@ describe('language', () => {
     await seedProduct(app.core, {
       sellerId: seller.id,
       name: 'Hijab Segi Empat Voal',
-      skus: [{ variantName: 'Navy', price: 35000, stock: 12 }],
+      skus: [{ variantName: 'Navy', price: 35000, stock: 1250, weightKg: 0.5 }],
     });
     await app.page.reload();
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('id');
@@ -471,18 +474,25 @@ describe('language', () => {
     await shell.heading().filter({ hasText: 'Products of Dewi Lestari' }).waitFor();
     const card = app.page.getByRole('listitem', { name: 'Hijab Segi Empat Voal' });
     expect(readable(await card.textContent())).toContain('Draft');
-    expect(readable(await card.textContent())).toContain('Stock 12');
+    // Counts follow the language; prices stay in rupiah's own form.
+    expect(readable(await card.textContent())).toContain('Stock 1,250');
+    expect(readable(await card.getByTestId('price').textContent())).toBe('Rp 35.000');
     await app.screenshot('08a-english-product-list');
     expect(await app.page.getByRole('button', { name: 'Add product' }).count()).toBe(1);
     expect(await shell.back('Back').then(() => shell.heading().textContent())).toBe('Participants');
     await app.page.getByRole('button', { name: 'Open products of Dewi Lestari' }).click();
     await card.getByRole('button', { name: 'Edit Hijab Segi Empat Voal' }).click();
     await app.page.getByRole('button', { name: 'Save product' }).waitFor();
+    const weight = app.page.getByLabel('Package weight (kg)');
+    expect(await weight.inputValue()).toBe('0.5');
+    expect(await description(weight)).toBe('For example: 0.5');
     await app.page.getByLabel('Product name').fill('');
     await app.page.getByRole('button', { name: 'Save product' }).click();
     await app.page.getByTestId('error-summary').waitFor();
     expect(readable(await app.page.getByTestId('error-summary').textContent())).toContain('1 entry needs fixing.');
     await app.screenshot('08b-english-product-form');
+    await weight.scrollIntoViewIfNeeded();
+    await app.screenshot('08c-english-product-variant');
 
     await shell.language('Bahasa Indonesia').click();
     await app.page.getByRole('button', { name: 'Simpan produk' }).waitFor();

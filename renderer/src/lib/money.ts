@@ -1,6 +1,8 @@
 /**
- * Rupiah is always shown the Indonesian way ("Rp 15.000"), whatever the interface
- * language: it is how prices appear on the marketplace and on the seller's own price tags.
+ * Rupiah is always shown the Indonesian way ("Rp 15.000"), in English too: it is how
+ * prices appear on the marketplace and on the seller's own price tags, so this formatter
+ * is id-ID on purpose and does not follow the interface language. Plain counts and
+ * measures do (`formatNumber` in numbers.ts).
  */
 const rupiah = new Intl.NumberFormat('id-ID', {
   style: 'currency',
@@ -17,11 +19,4 @@ export function formatRupiah(amount: number): string {
 /** "Rp 15.000" for one price, "Rp 15.000 – Rp 25.000" when variants differ. */
 export function formatPriceRange(min: number, max: number): string {
   return min === max ? formatRupiah(min) : `${formatRupiah(min)} – ${formatRupiah(max)}`;
-}
-
-const count = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
-
-/** Stock and measures with Indonesian grouping and decimal comma ("1.250", "0,5"). */
-export function formatNumber(value: number): string {
-  return count.format(value);
 }

@@ -1,11 +1,21 @@
+import type { Language } from '../../../electron/shared/catalogue';
+import { INTL_LOCALES } from './locales';
+
 /**
- * Turns what a seller types into a number. Sellers write numbers the Indonesian way
- * ("15.000" is fifteen thousand, "0,5" is a half) and often copy "Rp" along with a price,
- * so `Number()` would silently read "15.000" as 15 rupiah. Range and decimal rules are
- * not checked here: main validates them and the form shows its answer.
+ * Plain numbers (stock, weights and sizes) in and out of the interface.
  *
- * Returns `null` for an empty field, `NaN` when the text is not a number at all (the
- * form then says "write digits only" instead of guessing).
+ * Shown in the interface language: "1.250" and "0,5" in Indonesian, "1,250" and "0.5" in
+ * English. Prices are not plain numbers: they stay in rupiah's Indonesian form in both
+ * languages (money.ts).
+ *
+ * Read in either form, whatever the language: sellers write numbers the Indonesian way
+ * ("15.000" is fifteen thousand, "0,5" is a half) even in the English interface, which in
+ * turn shows "0.5", and they often copy "Rp" along with a price, so `Number()` would
+ * silently read "15.000" as 15 rupiah. Range and decimal rules are not checked here: main
+ * validates them and the form shows its answer.
+ *
+ * The parsers return `null` for an empty field, `NaN` when the text is not a number at
+ * all (the form then says "write digits only" instead of guessing).
  */
 
 const MINUS = /^[-−–]/;
@@ -48,7 +58,24 @@ export function parseMeasure(text: string): number | null {
   return negative ? -parsed : parsed;
 }
 
-/** The text a form field starts with for a stored number (decimal comma, no grouping). */
-export function measureText(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value).replace('.', ',');
+const counts = new Map<Language, Intl.NumberFormat>();
+
+/** Stock and measures for reading, grouped, in the interface language ("1.250" / "1,250"). */
+export function formatNumber(value: number, language: Language): string {
+  let format = counts.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALES[language], { maximumFractionDigits: 2 });
+    counts.set(language, format);
+  }
+  return format.format(value);
+}
+
+const DECIMAL_MARK: Readonly<Record<Language, string>> = { id: ',', en: '.' };
+
+/**
+ * The text a form field starts with for a stored measure: the interface language's decimal
+ * mark ("0,5" / "0.5") and no grouping, so it reads back with `parseMeasure` unchanged.
+ */
+export function measureText(value: number | null | undefined, language: Language): string {
+  return value === null || value === undefined ? '' : String(value).replace('.', DECIMAL_MARK[language]);
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ProductSummary } from '../../../../electron/shared/catalogue';
-import { formatNumber, formatPriceRange } from '../../lib/money';
+import type { Language, ProductSummary } from '../../../../electron/shared/catalogue';
+import { formatPriceRange } from '../../lib/money';
+import { formatNumber } from '../../lib/numbers';
 import { initials, toneFor } from '../../lib/initials';
 import { Icon } from '../../ui/Icon';
 import { RowButton, RowDeleteButton } from '../../ui/RowButton';
@@ -18,7 +19,7 @@ export function ProductCard({
   onEdit: () => void;
   onDelete: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = `product-${product.id}-name`;
   return (
     <li className="product-card" aria-labelledby={titleId} onClick={onEdit}>
@@ -37,7 +38,9 @@ export function ProductCard({
           {formatPriceRange(product.minPrice, product.maxPrice)}
         </p>
         <p className="product-card__meta">
-          <span data-testid="stock">{t('products.stock', { amount: formatNumber(product.totalStock) })}</span>
+          <span data-testid="stock">
+            {t('products.stock', { amount: formatNumber(product.totalStock, i18n.language as Language) })}
+          </span>
           <span aria-hidden="true"> · </span>
           <span>{t('products.variants', { count: product.skuCount })}</span>
         </p>

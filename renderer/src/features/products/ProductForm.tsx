@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Product } from '../../../../electron/shared/catalogue';
+import type { Language, Product } from '../../../../electron/shared/catalogue';
 import { MAX_SKUS_PER_PRODUCT } from '../../lib/sharedConstants';
 import { useNavigation } from '../../app/navigation';
 import { useToast } from '../../app/toasts';
@@ -35,11 +35,12 @@ interface ProductFormProps {
 }
 
 export function ProductForm({ sellerId, sellerName, product }: ProductFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { go, back } = useNavigation();
   const toast = useToast();
   const { control, register, handleSubmit, setFocus, formState } = useForm<ProductValues>({
-    defaultValues: productToValues(product),
+    // Measures start in the language the form opens in; either decimal mark reads back.
+    defaultValues: productToValues(product, i18n.language as Language),
   });
   const variants = useFieldArray({ control, name: 'skus', keyName: 'key' });
   const [notNumbers, setNotNumbers] = useState<readonly string[]>([]);
@@ -53,7 +54,8 @@ export function ProductForm({ sellerId, sellerName, product }: ProductFormProps)
     },
     [variantCount],
   );
-  // "Write digits only" with an example that fits the field: 15000 for a price, 0,5 for kg.
+  // "Write digits only" with an example that fits the field: 15000 for a price, 0,5 (0.5 in
+  // English) for kg.
   const extra = useMemo(
     () =>
       new Map(

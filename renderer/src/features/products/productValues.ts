@@ -1,4 +1,10 @@
-import type { Product, ProductCreateInput, ProductStatus, SkuInput } from '../../../../electron/shared/catalogue';
+import type {
+  Language,
+  Product,
+  ProductCreateInput,
+  ProductStatus,
+  SkuInput,
+} from '../../../../electron/shared/catalogue';
 import { DEFAULT_BRAND } from '../../lib/sharedConstants';
 import { measureText, parseMeasure, parseWholeAmount } from '../../lib/numbers';
 
@@ -48,7 +54,8 @@ export function emptySku(): SkuValues {
   };
 }
 
-export function productToValues(product: Product | null): ProductValues {
+/** A stored product as form text; measures use `language`'s decimal mark ("0,5" / "0.5"). */
+export function productToValues(product: Product | null, language: Language): ProductValues {
   if (!product) return { name: '', description: '', brand: DEFAULT_BRAND, status: 'draft', skus: [emptySku()] };
   return {
     name: product.name,
@@ -61,10 +68,10 @@ export function productToValues(product: Product | null): ProductValues {
       sellerSku: sku.sellerSku,
       price: String(sku.price),
       stock: String(sku.stock),
-      weightKg: measureText(sku.weightKg),
-      lengthCm: measureText(sku.lengthCm),
-      widthCm: measureText(sku.widthCm),
-      heightCm: measureText(sku.heightCm),
+      weightKg: measureText(sku.weightKg, language),
+      lengthCm: measureText(sku.lengthCm, language),
+      widthCm: measureText(sku.widthCm, language),
+      heightCm: measureText(sku.heightCm, language),
     })),
   };
 }
