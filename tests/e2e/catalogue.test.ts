@@ -206,16 +206,17 @@ describe('products', () => {
     const form = new ProductFormPage(app.page);
     await form.fillVariant(1, { price: '-5000', stock: '2,5', weightKg: 'setengah' });
     await form.addVariant();
-    await form.fillVariant(2, { price: '15000,5', lengthCm: '10,125', sellerSku: 'KODE SAYA' });
+    await form.fillVariant(2, { price: '15000,5', weightKg: '0', lengthCm: '10,125', sellerSku: 'KODE SAYA' });
     await form.save();
     await form.summary.waitFor();
 
-    expect(readable(await form.summary.textContent())).toContain('Ada 7 isian yang perlu diperbaiki.');
+    expect(readable(await form.summary.textContent())).toContain('Ada 8 isian yang perlu diperbaiki.');
     expect(await form.describe(form.field('Nama produk'))).toContain('Wajib diisi.');
     expect(await form.describe(form.variantField(1, 'price'))).toContain('Tidak boleh kurang dari 1.');
     expect(await form.describe(form.variantField(1, 'stock'))).toContain('Harus angka bulat, tanpa koma.');
     expect(await form.describe(form.variantField(1, 'weightKg'))).toContain('Tulis angka saja, misalnya 0,5.');
     expect(await form.describe(form.variantField(2, 'price'))).toContain('Harus angka bulat, tanpa koma.');
+    expect(await form.describe(form.variantField(2, 'weightKg'))).toContain('Harus lebih dari 0.');
     expect(await form.describe(form.variantField(2, 'lengthCm'))).toContain('Paling banyak 2 angka di belakang koma.');
     expect(await form.describe(form.variantField(2, 'sellerSku'))).toContain('Pakai huruf, angka, titik');
     // Fields without a problem carry only their hint.
