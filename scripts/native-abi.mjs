@@ -56,15 +56,21 @@ if (target === 'node') {
     );
     process.exit(1);
   }
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === 'electron') process.exit(0);
-  say('rebuilding better-sqlite3 for Electron...');
+  // The marker names the exact Electron it was built for: after an Electron upgrade (or a
+  // rebuild by hand) it no longer matches, and the modules are rebuilt.
+  const electronVersion = JSON.parse(
+    fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
+  ).version;
+  const wanted = `electron@${electronVersion}`;
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === wanted) process.exit(0);
+  say(`rebuilding better-sqlite3 for Electron ${electronVersion}...`);
   if (!run('npx', ['electron-builder', 'install-app-deps'])) {
     console.error(
       '[native-abi] Could not rebuild native modules for Electron (electron-builder install-app-deps failed).',
     );
     process.exit(1);
   }
-  fs.writeFileSync(marker, 'electron\n');
+  fs.writeFileSync(marker, `${wanted}\n`);
 } else {
   console.error('usage: node scripts/native-abi.mjs node|electron [--quiet]');
   process.exit(2);
