@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { CHANNELS, IPC_PREFIX } from '../../electron/shared/channels';
 import { registerAppProtocol } from '../../electron/main/app-protocol';
 import { createHandlers } from '../../electron/main/handlers';
@@ -105,15 +105,18 @@ describe('registerAppProtocol', () => {
     fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Akar</title>');
     fs.mkdirSync(path.join(root, 'assets'));
     fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
-    fs.writeFileSync(path.join(path.dirname(root), `${path.basename(root)}-secret.txt`), 'secret');
+    // A file right beside the app folder: what a traversal would try to read.
+    const secret = `${path.basename(root)}-secret.txt`;
+    fs.writeFileSync(path.join(path.dirname(root), secret), 'secret');
+    onTestFinished(() => fs.rmSync(path.join(path.dirname(root), secret), { force: true }));
     registerAppProtocol(root);
     const handler = registered.protocols.get('akar');
     if (!handler) throw new Error('akar: protocol not registered');
-    return (url: string) => handler(new Request(url));
+    return { secret, get: (url: string) => handler(new Request(url)) };
   }
 
   it('serves the built app with the CSP header and the right type', async () => {
-    const get = serve();
+    const { get } = serve();
     const page = await get('akar://app/index.html');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
@@ -125,16 +128,20 @@ describe('registerAppProtocol', () => {
   });
 
   it('answers 404 for other hosts, escapes and missing files', async () => {
-    const get = serve();
+    const { secret, get } = serve();
     for (const url of [
-      'akar://evil/index.html',
-      'akar://app/../secret.txt',
-      'akar://app/%2e%2e/secret.txt',
-      'akar://app/..%2fsecret.txt',
+      `akar://evil/index.html`,
+      `akar://app/%2e%2e/${secret}`,
+      `akar://app/..%2f${secret}`,
+      `akar://app/%2e%2e%2f${secret}`,
+      `akar://app/assets/..%2f..%2f${secret}`,
+      `akar://app/..%5c${secret}`,
       'akar://app/assets/missing.js',
       'akar://app/assets',
     ]) {
-      expect((await get(url)).status, url).toBe(404);
+      const response = await get(url);
+      expect(response.status, url).toBe(404);
+      expect(await response.text(), url).not.toContain('secret');
     }
   });
 });
