@@ -18,7 +18,7 @@ import {
   type Seller,
   type TrashContents,
 } from '../shared/catalogue';
-import type { Result } from '../shared/result';
+import { INTERNAL_ERROR, type Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
 import { ProductStore } from './catalogue/products';
 import { SellerStore } from './catalogue/sellers';
@@ -133,7 +133,7 @@ function runner(db: Db, log: ((message: string) => void) | undefined) {
       } catch (error) {
         if (error instanceof CoreError) return { ok: false, error: error.error };
         log?.(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Akar' } };
+        return { ok: false, error: INTERNAL_ERROR };
       }
     };
 }

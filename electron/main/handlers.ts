@@ -1,6 +1,7 @@
 import type { Core } from '../core';
+import { unknownChannelError } from '../shared/channels';
 import { contract, type Channel, type ChannelOutput, type IpcResult, type ParsedInput } from '../shared/contract';
-import type { Result } from '../shared/result';
+import { INTERNAL_ERROR, type Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
 
 /**
@@ -40,11 +41,7 @@ function isChannel(name: unknown): name is Channel {
  * Result (a thrown bug becomes `internal`, never a stack trace in the renderer).
  */
 export async function dispatch(handlers: Handlers, channel: unknown, input: unknown): Promise<IpcResult<Channel>> {
-  if (!isChannel(channel)) {
-    // Not String(channel): that throws for objects without a usable toString (`{ toString: 1 }`).
-    const name = typeof channel === 'string' ? channel.slice(0, 100) : `(${typeof channel})`;
-    return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${name}` } };
-  }
+  if (!isChannel(channel)) return { ok: false, error: unknownChannelError(channel) };
   const parsed = parseInput(contract[channel].input, input);
   if (!parsed.ok) return parsed;
   try {
@@ -52,6 +49,6 @@ export async function dispatch(handlers: Handlers, channel: unknown, input: unkn
     return await handler(parsed.value);
   } catch (error) {
     console.error(`IPC handler ${channel} failed`, error);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Akar' } };
+    return { ok: false, error: INTERNAL_ERROR };
   }
 }

@@ -53,9 +53,3 @@ export function isAllowedNavigation(url: string, devServerUrl?: string): boolean
 export function isTrustedSender(frameUrl: string | undefined, devServerUrl?: string): boolean {
   return typeof frameUrl === 'string' && isAppUrl(frameUrl, devServerUrl);
 }
-
-/** Links the user may open in their browser (help pages, a marketplace's seller centre). */
-export function isSafeExternalUrl(url: string): boolean {
-  const parsed = parse(url);
-  return parsed !== null && parsed.protocol === 'https:' && !parsed.username && !parsed.password;
-}

@@ -1,4 +1,4 @@
-import { CHANNELS, EVENT_NAMES, type Channel, type EventName } from '../shared/channels';
+import { CHANNELS, EVENT_NAMES, unknownChannelError, type Channel, type EventName } from '../shared/channels';
 import type { AkarApi, IpcResult } from '../shared/contract';
 
 /**
@@ -31,14 +31,7 @@ export function buildApi(transport: Transport): AkarApi {
   const api = {
     invoke(channel: Channel, input: unknown): Promise<IpcResult<Channel>> {
       if (!channels.has(channel)) {
-        return Promise.resolve({
-          ok: false,
-          // Not String(channel): it throws for objects without a usable toString.
-          error: {
-            code: 'unknown_channel',
-            message: `Unknown channel ${typeof channel === 'string' ? channel.slice(0, 100) : `(${typeof channel})`}`,
-          },
-        });
+        return Promise.resolve({ ok: false, error: unknownChannelError(channel) });
       }
       return transport.invoke(channel, input) as Promise<IpcResult<Channel>>;
     },

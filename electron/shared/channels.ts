@@ -29,3 +29,12 @@ export type EventName = (typeof EVENT_NAMES)[number];
 /** IPC channel names carry a prefix so they cannot collide with Electron's own. */
 export const IPC_PREFIX = 'akar:';
 export const EVENT_PREFIX = 'akar-event:';
+
+/**
+ * The refusal for a channel name that is not in the contract. Not `String(channel)`: that
+ * throws for objects without a usable toString, and a hostile page may send anything.
+ */
+export function unknownChannelError(channel: unknown): { code: 'unknown_channel'; message: string } {
+  const name = typeof channel === 'string' ? channel.slice(0, 100) : `(${typeof channel})`;
+  return { code: 'unknown_channel', message: `Unknown channel ${name}` };
+}

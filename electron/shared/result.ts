@@ -57,10 +57,5 @@ export interface AppError {
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
 
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-export function fail<T = never>(error: AppError): Result<T> {
-  return { ok: false, error };
-}
+/** The one answer for a bug: logged where it happened, never shown as a stack trace. */
+export const INTERNAL_ERROR: AppError = { code: 'internal', message: 'Something went wrong inside Akar' };

@@ -5,7 +5,6 @@ import {
   CONTENT_SECURITY_POLICY,
   isAllowedNavigation,
   isAppUrl,
-  isSafeExternalUrl,
   isTrustedSender,
 } from '../../electron/main/security';
 
@@ -104,29 +103,6 @@ describe('isTrustedSender', () => {
   it('agrees with isAppUrl', () => {
     for (const url of [...FOREIGN, APP_ENTRY_URL, `${DEV}/`]) {
       expect(isTrustedSender(url, DEV)).toBe(isAppUrl(url, DEV));
-    }
-  });
-});
-
-describe('isSafeExternalUrl', () => {
-  it('opens only https links without credentials in the browser', () => {
-    expect(isSafeExternalUrl('https://sellercenter.lazada.co.id/apps/product/list')).toBe(true);
-    expect(isSafeExternalUrl('HTTPS://EXAMPLE.COM/Help')).toBe(true);
-    for (const url of [
-      'http://sellercenter.lazada.co.id/',
-      'https://user:pw@example.com/',
-      'https://user@example.com/',
-      'javascript:alert(1)',
-      'file:///C:/Windows/System32/calc.exe',
-      'akar://app/index.html',
-      'mailto:help@example.com',
-      'ms-msdt:/id PCWDiagnostic',
-      'smb://server/share',
-      'data:text/html,x',
-      '',
-      'example.com',
-    ]) {
-      expect(isSafeExternalUrl(url), url).toBe(false);
     }
   });
 });

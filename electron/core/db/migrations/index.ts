@@ -1,7 +1,11 @@
 import { sql as catalogueV1 } from './0010-catalogue-v1';
 
 export interface Migration {
-  /** Numbered in steps of 10 so a fix can slot in between; never renumber a shipped one. */
+  /**
+   * Numbered in steps of 10, always above every shipped migration: one numbered below a
+   * shipped one would run after it on upgraded databases but before it on new ones.
+   * Never renumber a shipped migration.
+   */
   readonly version: number;
   readonly name: string;
   readonly sql: string;
