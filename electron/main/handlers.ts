@@ -42,6 +42,8 @@ function isChannel(name: unknown): name is Channel {
  */
 export async function dispatch(handlers: Handlers, channel: unknown, input: unknown): Promise<IpcResult<Channel>> {
   if (!isChannel(channel)) return { ok: false, error: unknownChannelError(channel) };
+  // The core validates again: it is also driven by the CLI and tests, and the contract is
+  // the renderer's boundary. Parsing twice costs microseconds; a gap would cost data.
   const parsed = parseInput(contract[channel].input, input);
   if (!parsed.ok) return parsed;
   try {

@@ -1,4 +1,6 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './security';
 
 /**
  * Maps an `akar://app/...` request to a file inside `rootDir`, or null when the request
@@ -46,4 +48,36 @@ const MIME: Readonly<Record<string, string>> = {
 
 export function mimeType(file: string): string {
   return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export interface AppFileResponse {
+  readonly status: 200 | 404;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array<ArrayBuffer> | string;
+}
+
+/**
+ * What the app's own pages are answered with, wherever they are served from (the
+ * akar:// protocol in the app, a loopback server in the end-to-end tests): the file if
+ * it is inside `rootDir`, with the CSP header, or a plain 404.
+ */
+export async function readAppFile(rootDir: string, requestUrl: string): Promise<AppFileResponse> {
+  const file = resolveAppFile(rootDir, requestUrl);
+  if (file) {
+    try {
+      const body = await fs.readFile(file);
+      return {
+        status: 200,
+        headers: {
+          'content-type': mimeType(file),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+        body,
+      };
+    } catch {
+      // Missing, a folder, unreadable: all the same 404 to the page.
+    }
+  }
+  return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' };
 }

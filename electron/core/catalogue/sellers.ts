@@ -70,12 +70,11 @@ export class SellerStore {
 
   /** Like `get`, but refuses a seller in the trash: nothing new is added to a deleted participant. */
   getActive(id: number, field = 'id'): Seller {
-    const row = this.db.prepare<[number], SellerRow>(`${SELECT} WHERE s.id = ?`).get(id);
-    if (!row) throw notFound('Seller', id, field);
-    if (row.deleted_at) {
+    const seller = this.get(id, field);
+    if (seller.deletedAt) {
       throw new CoreError({ code: 'in_trash', message: `Seller ${id} is in the trash`, field, params: { id } });
     }
-    return toSeller(row);
+    return seller;
   }
 
   create(input: SellerCreateInput): Seller {

@@ -1,12 +1,10 @@
-import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolveAppFile, mimeType } from '../../../electron/main/protocol-path';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security';
+import { readAppFile } from '../../../electron/main/protocol-path';
 
 /**
- * Serves the built renderer the way main's `akar://app` handler does: the same path
- * resolution (traversal-safe) and the same headers, CSP included, so a page that breaks
+ * Serves the built renderer with the same `readAppFile` main's `akar://app` handler uses:
+ * the same path resolution (traversal-safe) and the same headers, CSP included, so a page that breaks
  * the policy fails here exactly as it would in the desktop app.
  */
 export interface RendererServer {
@@ -17,21 +15,12 @@ export interface RendererServer {
 export async function serveRenderer(rootDir: string): Promise<RendererServer> {
   const server = http.createServer((request, response) => {
     void (async () => {
-      const file = resolveAppFile(rootDir, new URL(request.url ?? '/', 'http://127.0.0.1').href);
-      try {
-        if (!file) throw new Error('outside the renderer');
-        const body = await fs.readFile(file);
-        response.writeHead(200, {
-          'content-type': mimeType(file),
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-          'x-content-type-options': 'nosniff',
-          'cache-control': 'no-store',
-        });
-        response.end(body);
-      } catch {
-        response.writeHead(404, { 'content-type': 'text/plain' });
-        response.end('Not found');
-      }
+      const { status, headers, body } = await readAppFile(
+        rootDir,
+        new URL(request.url ?? '/', 'http://127.0.0.1').href,
+      );
+      response.writeHead(status, { ...headers, 'cache-control': 'no-store' });
+      response.end(body);
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
