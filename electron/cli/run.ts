@@ -90,15 +90,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const [group, verb, ...args] = positionals;
   const key = `${group ?? ''} ${verb ?? ''}`.trim();
   const command = COMMANDS[key];
+  // Until the data folder is open, speak --lang / AKAR_LANG, else Indonesian.
+  const flagLanguage = pickLanguage(values.lang, io.env);
+  const before = flagLanguage && flagLanguage !== 'id' ? await cliTranslator(flagLanguage) : early;
 
   if (!group || group === 'help' || values.help) {
-    const t = await cliTranslator(pickLanguage(values.lang, io.env) ?? 'id');
-    io.stdout(t('usage'));
+    io.stdout(before('usage'));
     return group && group !== 'help' && !command ? EXIT.usage : EXIT.ok;
   }
   if (!command) {
-    const t = await cliTranslator(pickLanguage(values.lang, io.env) ?? 'id');
-    io.stderr(t('unknownCommand', { command: positionals.join(' ') }));
+    io.stderr(before('unknownCommand', { command: positionals.join(' ') }));
+    return EXIT.usage;
+  }
+  // Usage mistakes are reported before anything is opened, let alone created.
+  const allowed = new Set<string>([...GLOBAL_OPTIONS, ...command.options]);
+  const stray = Object.keys(values).find((name) => !allowed.has(name));
+  if (stray) {
+    io.stderr(before('badOption', { detail: `--${stray} (${key})` }));
     return EXIT.usage;
   }
 
@@ -106,24 +114,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     core = createCore({ dataDir: resolveDataDir(values.data, io.env) });
   } catch (error) {
-    const t = await cliTranslator(pickLanguage(values.lang, io.env) ?? 'id');
     const appError: AppError =
       error instanceof CoreError ? error.error : { code: 'db_open_failed', message: String(error) };
-    report(io, values.json, t, { ok: false, error: appError });
+    if (values.json) io.stdout(JSON.stringify({ ok: false, error: appError }, null, 2));
+    else io.stderr(describeError(before, appError));
     return EXIT.cannotOpen;
   }
 
   try {
     // Without --lang, speak the language the user chose in the desktop app.
     const info = await core.appInfo();
-    const language = pickLanguage(values.lang, io.env) ?? (info.ok ? info.value.language : 'id');
-    const t = await cliTranslator(language);
-    const allowed = new Set<string>([...GLOBAL_OPTIONS, ...command.options]);
-    const stray = Object.keys(values).find((name) => !allowed.has(name));
-    if (stray) {
-      io.stderr(t('badOption', { detail: `--${stray} (${key})` }));
-      return EXIT.usage;
-    }
+    const t = await cliTranslator(flagLanguage ?? (info.ok ? info.value.language : 'id'));
     let done: CommandOutcome;
     try {
       done = await command.run({ core, options: values, args, t });
@@ -139,11 +140,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } finally {
     core.close();
   }
-}
-
-function report(io: CliIo, json: boolean | undefined, t: TFunction, result: Result<never>): void {
-  if (json) io.stdout(JSON.stringify(result, null, 2));
-  else if (!result.ok) io.stderr(describeError(t, result.error));
 }
 
 /** node:util's parseArgs speaks English; say the same thing in the user's language. */

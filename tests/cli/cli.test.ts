@@ -190,6 +190,8 @@ describe('akar CLI', () => {
       stderr: expect.stringContaining('Pilihan --name perlu diisi'),
     });
     expect((await akar('seller', 'list', '--price', '5')).code).toBe(EXIT.usage);
+    // Nothing was opened, let alone created, for a mistyped command.
+    expect(fs.existsSync(path.join(dataDir, 'akar.db'))).toBe(false);
     const variant = await akar('product', 'add', '--seller', '1', '--name', 'X', '--variant', 'price=1,colour=red');
     expect(variant).toMatchObject({ code: EXIT.usage, stderr: expect.stringContaining('colour') });
     expect((await akar('product', 'add', '--seller', '1', '--name', 'X')).code).toBe(EXIT.usage);
