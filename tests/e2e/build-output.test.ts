@@ -25,7 +25,9 @@ describe('build output', () => {
   it('lets main import only Node built-ins, electron and shipped dependencies', () => {
     const main = out('main/index.js');
     // Static imports, single- or multi-line, and bare side-effect imports.
-    const imported = new Set([...main.matchAll(/^import\b(?:[^;'"]*?\bfrom)?\s*["']([^"']+)["']/gms)].map((m) => m[1]!));
+    const imported = new Set(
+      [...main.matchAll(/^import\b(?:[^;'"]*?\bfrom)?\s*["']([^"']+)["']/gms)].map((m) => m[1]!),
+    );
     expect(imported.size).toBeGreaterThan(0);
     const shipped = new Set(Object.keys(pkg.dependencies));
     for (const specifier of imported) {
