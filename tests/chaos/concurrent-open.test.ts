@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
 
 /**
  * The desktop app and the CLI may open a brand-new data folder at the same moment (a
@@ -28,7 +29,9 @@ describe('several processes opening a new data folder at once', () => {
       expect(outputs.map((o) => o.stdout.trim())).toEqual(['ok', 'ok', 'ok', 'ok']);
       const db = new Database(path.join(dataDir, 'akar.db'), { readonly: true });
       try {
-        expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([10]);
+        expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(
+          MIGRATIONS.map((m) => m.version),
+        );
         expect(db.prepare('SELECT COUNT(*) FROM sellers').pluck().get()).toBe(4);
       } finally {
         db.close();

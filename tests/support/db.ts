@@ -17,8 +17,13 @@ export function dumpDatabase(dbPath: string): string {
       .pluck()
       .all() as string[];
     const tables: Record<string, { columns: string[]; rows: unknown[][] }> = {};
+    // FTS5 keeps some of its shadow tables WITHOUT ROWID: those are ordered by every column.
+    const withoutRowid = db.prepare("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?").pluck();
     for (const name of tableNames) {
-      const statement = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY rowid`).raw();
+      const quoted = `"${name.replaceAll('"', '""')}"`;
+      const width = db.prepare(`SELECT * FROM ${quoted}`).columns().length;
+      const order = withoutRowid.get(name) ? Array.from({ length: width }, (_, i) => i + 1).join(', ') : 'rowid';
+      const statement = db.prepare(`SELECT * FROM ${quoted} ORDER BY ${order}`).raw();
       tables[name] = {
         columns: statement.columns().map((c) => c.name),
         rows: statement.all() as unknown[][],

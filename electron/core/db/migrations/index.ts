@@ -1,4 +1,5 @@
 import { sql as catalogueV1 } from './0010-catalogue-v1';
+import { sql as catalogueSearch } from './0020-catalogue-search';
 
 export interface Migration {
   /**
@@ -12,6 +13,9 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'catalogue-v1', sql: catalogueV1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'catalogue-v1', sql: catalogueV1 },
+  { version: 20, name: 'catalogue-search', sql: catalogueSearch },
+];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
