@@ -7,6 +7,7 @@ import {
   languageInput,
   productCreateInput,
   productListInput,
+  productSearchInput,
   productUpdateInput,
   sellerCreateInput,
   sellerListInput,
@@ -14,6 +15,7 @@ import {
   type AppInfo,
   type Language,
   type Product,
+  type ProductPage,
   type ProductSummary,
   type Seller,
   type TrashContents,
@@ -21,6 +23,7 @@ import {
 import { INTERNAL_ERROR, type Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
 import { ProductStore } from './catalogue/products';
+import { ProductSearch } from './catalogue/search';
 import { SellerStore } from './catalogue/sellers';
 import { openDatabase, type Db } from './db/open';
 import { CoreError } from './errors';
@@ -59,6 +62,8 @@ export interface Core {
   };
   products: {
     list(input: unknown): Promise<Result<ProductSummary[]>>;
+    /** Full-text search, filters, sort and paging over live products; `{ items, total }`. */
+    search(input: unknown): Promise<Result<ProductPage>>;
     get(input: unknown): Promise<Result<Product>>;
     create(input: unknown): Promise<Result<Product>>;
     update(input: unknown): Promise<Result<Product>>;
@@ -82,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
   const now = () => clock().toISOString();
   const sellers = new SellerStore(db, now);
   const products = new ProductStore(db, sellers, now);
+  const search = new ProductSearch(db, sellers);
   const settings = new SettingsStore(db);
 
   const run = runner(db, options.log);
@@ -106,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
     },
     products: {
       list: read(productListInput, (input) => products.list(input)),
+      search: read(productSearchInput, (input) => search.search(input)),
       get: read(byIdInput, (input) => products.get(input.id)),
       create: write(productCreateInput, (input) => products.create(input)),
       update: write(productUpdateInput, (input) => products.update(input)),

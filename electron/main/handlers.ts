@@ -22,6 +22,7 @@ export function createHandlers(core: Core): Handlers {
     'sellers:delete': (input) => core.sellers.delete(input),
     'sellers:restore': (input) => core.sellers.restore(input),
     'products:list': (input) => core.products.list(input),
+    'products:search': (input) => core.products.search(input),
     'products:get': (input) => core.products.get(input),
     'products:create': (input) => core.products.create(input),
     'products:update': (input) => core.products.update(input),

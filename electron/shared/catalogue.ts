@@ -98,10 +98,38 @@ export const productListInput = z.strictObject({
   includeDeleted: z.boolean().optional(),
 });
 
+/** How a product page can be ordered; "price" is the lowest price among its live SKUs. */
+export const PRODUCT_SORTS = ['updated', 'name', 'price'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+/** Far beyond any real catalogue; only keeps the number an ordinary integer for SQLite. */
+export const MAX_OFFSET = 1_000_000_000;
+
+/**
+ * Finding products: full-text `query` (name, description, SellerSku, variant names; a blank
+ * query filters nothing), filters, a sort and a page. Without `sellerId` it searches the whole
+ * catalogue, as a trainer does. Live products only: the trash has its own view.
+ */
+export const productSearchInput = z.strictObject({
+  sellerId: idSchema.optional(),
+  query: text(200).optional(),
+  status: z.enum(PRODUCT_STATUSES).optional(),
+  categoryId: idSchema.optional(),
+  sort: z.enum(PRODUCT_SORTS).optional(),
+  /** Defaults to newest first for "updated", A-Z and cheapest first otherwise. */
+  direction: z.enum(SORT_DIRECTIONS).optional(),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  offset: z.number().int().min(0).max(MAX_OFFSET).optional(),
+});
+
 export type SkuInput = z.infer<typeof skuInput>;
 export type ProductCreateInput = z.infer<typeof productCreateInput>;
 export type ProductUpdateInput = z.infer<typeof productUpdateInput>;
 export type ProductListInput = z.infer<typeof productListInput>;
+export type ProductSearchInput = z.infer<typeof productSearchInput>;
 
 export interface Sku {
   readonly id: number;
@@ -142,6 +170,12 @@ export interface ProductSummary {
   readonly totalStock: number;
   readonly updatedAt: string;
   readonly deletedAt: string | null;
+}
+
+/** One page of search results and how many match in all (for "1-50 of 1,234"). */
+export interface ProductPage {
+  readonly items: readonly ProductSummary[];
+  readonly total: number;
 }
 
 /** A product deleted on its own, with its participant's name for the trash view. */

@@ -13,6 +13,7 @@ export const CHANNELS = [
   'sellers:delete',
   'sellers:restore',
   'products:list',
+  'products:search',
   'products:get',
   'products:create',
   'products:update',

@@ -5,6 +5,7 @@ import {
   languageInput,
   productCreateInput,
   productListInput,
+  productSearchInput,
   productUpdateInput,
   sellerCreateInput,
   sellerListInput,
@@ -12,6 +13,7 @@ import {
   type AppInfo,
   type Language,
   type Product,
+  type ProductPage,
   type ProductSummary,
   type Seller,
   type TrashContents,
@@ -47,6 +49,7 @@ export const contract = {
   'sellers:restore': channel(byIdInput).returns<Seller>(),
 
   'products:list': channel(productListInput).returns<ProductSummary[]>(),
+  'products:search': channel(productSearchInput).returns<ProductPage>(),
   'products:get': channel(byIdInput).returns<Product>(),
   'products:create': channel(productCreateInput).returns<Product>(),
   'products:update': channel(productUpdateInput).returns<Product>(),

@@ -22,6 +22,7 @@ const READ_ONLY = new Set<Channel>([
   'sellers:list',
   'sellers:get',
   'products:list',
+  'products:search',
   'products:get',
   'trash:list',
 ]);
@@ -38,6 +39,16 @@ function validInputs(ids: { seller: number; product: number; sku: number }): Rec
     'sellers:delete': { id: ids.seller },
     'sellers:restore': { id: ids.seller },
     'products:list': { sellerId: ids.seller, query: 'kopi', includeDeleted: false },
+    'products:search': {
+      sellerId: ids.seller,
+      query: 'kripik pedas',
+      status: 'draft',
+      categoryId: 3,
+      sort: 'price',
+      direction: 'desc',
+      limit: 20,
+      offset: 0,
+    },
     'products:get': { id: ids.product },
     'products:create': {
       sellerId: ids.seller,
@@ -71,6 +82,7 @@ const UNKNOWN_IDS: readonly { channel: Channel; payload: unknown; field: string 
   })),
   { channel: 'products:update', payload: { id: 999_999, changes: { name: 'X' } }, field: 'id' },
   { channel: 'products:list', payload: { sellerId: 999_999 }, field: 'sellerId' },
+  { channel: 'products:search', payload: { sellerId: 999_999 }, field: 'sellerId' },
   {
     channel: 'products:create',
     payload: { sellerId: 999_999, name: 'X', skus: [{ price: 1 }] },
@@ -92,6 +104,18 @@ const SHAPED: Partial<Record<Channel, fc.Arbitrary<unknown>>> = {
   'products:list': fc.record(
     { sellerId: someId, query: searchText, includeDeleted: fc.boolean() },
     { requiredKeys: ['sellerId'] },
+  ),
+  'products:search': fc.record(
+    {
+      sellerId: someId,
+      query: searchText,
+      status: fc.constantFrom('draft', 'ready'),
+      sort: fc.constantFrom('updated', 'name', 'price'),
+      direction: fc.constantFrom('asc', 'desc'),
+      limit: fc.integer({ min: 0, max: 201 }),
+      offset: fc.integer({ min: -1, max: 5 }),
+    },
+    { requiredKeys: [] },
   ),
   'products:get': fc.record({ id: someId }),
 };

@@ -1,0 +1,163 @@
+import {
+  DEFAULT_PAGE_SIZE,
+  type ProductPage,
+  type ProductSearchInput,
+  type ProductSort,
+  type ProductStatus,
+  type ProductSummary,
+  type SortDirection,
+} from '../../shared/catalogue';
+import type { Db } from '../db/open';
+import { ftsQuery } from './fts-query';
+import type { SellerStore } from './sellers';
+
+interface PageRow {
+  id: number;
+  seller_id: number;
+  name: string;
+  brand: string;
+  status: ProductStatus;
+  sku_count: number;
+  min_price: number;
+  max_price: number;
+  total_stock: number;
+  updated_at: string;
+}
+
+/**
+ * ORDER BY for each sort. Every one ends in the id, so rows that tie (same name, same price)
+ * keep one order and paging never repeats or skips a product. Each matches an index of
+ * migration 0020 (or products_by_seller), so a seller's page is read in order, not sorted.
+ */
+const ORDER: Record<ProductSort, (dir: 'ASC' | 'DESC') => string> = {
+  updated: (dir) => `p.updated_at ${dir}, p.id ${dir}`,
+  name: (dir) => `p.name COLLATE NOCASE ${dir}, p.id ${dir}`,
+  price: (dir) => `p.min_price ${dir}, p.id ${dir}`,
+};
+
+const DEFAULT_DIRECTION: Record<ProductSort, SortDirection> = { updated: 'desc', name: 'asc', price: 'asc' };
+
+/** What one search needs beyond its parameters: which filters are on decides the SQL. */
+export interface Shape {
+  readonly seller: boolean;
+  readonly status: boolean;
+  readonly category: boolean;
+  readonly match: boolean;
+}
+
+/**
+ * Search and list pages over live products.
+ *
+ * Paging is by LIMIT/OFFSET, not a keyset cursor: one seller has a few hundred products, so
+ * skipping rows costs microseconds, and a page number plus `total` is what the list shows
+ * ("51-100 of 1,234", jump to a page). A keyset cursor would need a different opaque cursor
+ * for each sort key to win only on deep pages of the whole catalogue. The total order (ties
+ * broken by id) keeps pages free of repeats and gaps as long as the data does not change
+ * between them.
+ */
+export class ProductSearch {
+  /** Statements by SQL text: the SQL depends only on which filters are on (16 shapes x 6 orders). */
+  private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly sellers: SellerStore,
+  ) {}
+
+  search(input: ProductSearchInput): ProductPage {
+    // Same refusal as products:list: an unknown participant is a mistake worth reporting.
+    if (input.sellerId !== undefined) this.sellers.get(input.sellerId, 'sellerId');
+    const match = ftsQuery(input.query);
+    // Text with nothing searchable in it ("-", "***", emoji) matches nothing, rather than
+    // silently showing everything as if the box were empty.
+    if (input.query && match === null) return { items: [], total: 0 };
+
+    const shape: Shape = {
+      seller: input.sellerId !== undefined,
+      status: input.status !== undefined,
+      category: input.categoryId !== undefined,
+      match: match !== null,
+    };
+    const params = {
+      sellerId: input.sellerId ?? null,
+      status: input.status ?? null,
+      categoryId: input.categoryId ?? null,
+      match,
+      limit: input.limit ?? DEFAULT_PAGE_SIZE,
+      offset: input.offset ?? 0,
+    };
+    const sort = input.sort ?? 'updated';
+    const direction = (input.direction ?? DEFAULT_DIRECTION[sort]) === 'asc' ? 'ASC' : 'DESC';
+    const order = ORDER[sort](direction);
+
+    const rows = this.statement(pageSql(shape, order)).all(params) as PageRow[];
+    // A full page from offset 0 is the common case where the count is needed; a short page
+    // already tells the total.
+    const total =
+      rows.length < params.limit && (rows.length > 0 || params.offset === 0)
+        ? params.offset + rows.length
+        : (this.statement(countSql(shape)).pluck().get(params) as number);
+    return { items: rows.map(toSummary), total };
+  }
+
+  private statement(sql: string) {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/** The WHERE clause for a shape: fixed fragments only, user values always bound. */
+export function whereSql(shape: Shape): string {
+  const where = ['p.deleted_at IS NULL'];
+  if (shape.seller) where.push('p.seller_id = @sellerId');
+  // The whole catalogue leaves out participants in the trash (their products come back with them).
+  else where.push('p.seller_id NOT IN (SELECT id FROM sellers WHERE deleted_at IS NOT NULL)');
+  if (shape.status) where.push('p.status = @status');
+  if (shape.category) where.push('p.category_id = @categoryId');
+  if (shape.match) where.push('p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH @match)');
+  return where.join(' AND ');
+}
+
+/**
+ * One page: the inner query picks the page's products in order (walking an index), the
+ * outer one adds SKU figures for those rows only and keeps the order.
+ */
+export function pageSql(shape: Shape, order: string): string {
+  return `
+    SELECT p.id, p.seller_id, p.name, p.brand, p.status, p.updated_at, p.min_price,
+           COUNT(s.id) AS sku_count,
+           COALESCE(MAX(s.price), 0) AS max_price,
+           COALESCE(SUM(s.stock), 0) AS total_stock
+    FROM (SELECT p.id, p.seller_id, p.name, p.brand, p.status, p.updated_at, p.min_price
+          FROM products p
+          WHERE ${whereSql(shape)}
+          ORDER BY ${order}
+          LIMIT @limit OFFSET @offset) AS p
+    LEFT JOIN skus s ON s.product_id = p.id AND s.deleted_at IS NULL
+    GROUP BY p.id
+    ORDER BY ${order}`;
+}
+
+export function countSql(shape: Shape): string {
+  return `SELECT COUNT(*) FROM products p WHERE ${whereSql(shape)}`;
+}
+
+function toSummary(row: PageRow): ProductSummary {
+  return {
+    id: row.id,
+    sellerId: row.seller_id,
+    name: row.name,
+    brand: row.brand,
+    status: row.status,
+    skuCount: row.sku_count,
+    minPrice: row.min_price,
+    maxPrice: row.max_price,
+    totalStock: row.total_stock,
+    updatedAt: row.updated_at,
+    deletedAt: null,
+  };
+}
