@@ -29,11 +29,13 @@ interface PageRow {
  * keep one order and paging never repeats or skips a product. Each matches an index of
  * migration 0020 (or products_by_seller), so a seller's page is read in order, not sorted.
  */
-const ORDER: Record<ProductSort, (dir: 'ASC' | 'DESC') => string> = {
-  updated: (dir) => `p.updated_at ${dir}, p.id ${dir}`,
-  name: (dir) => `p.name COLLATE NOCASE ${dir}, p.id ${dir}`,
-  price: (dir) => `p.min_price ${dir}, p.id ${dir}`,
+const ORDER: Record<ProductSort, (table: string, dir: Direction) => string> = {
+  updated: (t, dir) => `${t}.updated_at ${dir}, ${t}.id ${dir}`,
+  name: (t, dir) => `${t}.name COLLATE NOCASE ${dir}, ${t}.id ${dir}`,
+  price: (t, dir) => `${t}.min_price ${dir}, ${t}.id ${dir}`,
 };
+
+type Direction = 'ASC' | 'DESC';
 
 const DEFAULT_DIRECTION: Record<ProductSort, SortDirection> = { updated: 'desc', name: 'asc', price: 'asc' };
 
@@ -88,9 +90,8 @@ export class ProductSearch {
     };
     const sort = input.sort ?? 'updated';
     const direction = (input.direction ?? DEFAULT_DIRECTION[sort]) === 'asc' ? 'ASC' : 'DESC';
-    const order = ORDER[sort](direction);
 
-    const rows = this.statement(pageSql(shape, order)).all(params) as PageRow[];
+    const rows = this.statement(pageSql(shape, sort, direction)).all(params) as PageRow[];
     // A full page from offset 0 is the common case where the count is needed; a short page
     // already tells the total.
     const total =
@@ -126,20 +127,20 @@ export function whereSql(shape: Shape): string {
  * One page: the inner query picks the page's products in order (walking an index), the
  * outer one adds SKU figures for those rows only and keeps the order.
  */
-export function pageSql(shape: Shape, order: string): string {
+export function pageSql(shape: Shape, sort: ProductSort, direction: Direction): string {
   return `
-    SELECT p.id, p.seller_id, p.name, p.brand, p.status, p.updated_at, p.min_price,
+    SELECT page.*,
            COUNT(s.id) AS sku_count,
            COALESCE(MAX(s.price), 0) AS max_price,
            COALESCE(SUM(s.stock), 0) AS total_stock
     FROM (SELECT p.id, p.seller_id, p.name, p.brand, p.status, p.updated_at, p.min_price
           FROM products p
           WHERE ${whereSql(shape)}
-          ORDER BY ${order}
-          LIMIT @limit OFFSET @offset) AS p
-    LEFT JOIN skus s ON s.product_id = p.id AND s.deleted_at IS NULL
-    GROUP BY p.id
-    ORDER BY ${order}`;
+          ORDER BY ${ORDER[sort]('p', direction)}
+          LIMIT @limit OFFSET @offset) AS page
+    LEFT JOIN skus s ON s.product_id = page.id AND s.deleted_at IS NULL
+    GROUP BY page.id
+    ORDER BY ${ORDER[sort]('page', direction)}`;
 }
 
 export function countSql(shape: Shape): string {
