@@ -1,0 +1,297 @@
+/**
+ * Catalogue at scale: list pages, full-text search and product reads on a generated
+ * catalogue of 50,000 products / 120,000 SKUs, measured through the real IPC path minus
+ * Electron (`dispatch` over the handler table: contract validation, core validation, SQL,
+ * mapping), against a baseline of the same SQL run straight on a better-sqlite3 handle.
+ *
+ *   npm run bench:catalogue
+ *
+ * Timings are wall-clock per call; targets come from the catalogue-at-scale issue.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { createCore, DB_FILE } from '../electron/core';
+import { ftsQuery } from '../electron/core/catalogue/fts-query';
+import { countSql, pageSql, type Shape } from '../electron/core/catalogue/search';
+import { createHandlers, dispatch } from '../electron/main/handlers';
+import type { ProductSearchInput, ProductSort } from '../electron/shared/catalogue';
+import type { Channel } from '../electron/shared/contract';
+
+const SELLERS = 300;
+const PRODUCTS = 50_000;
+const SKUS = 120_000;
+const SEED = 20250301;
+
+/** mulberry32: small, fast and the same numbers on every machine. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const GOODS = [
+  'Kripik Singkong',
+  'Keripik Pisang',
+  'Kripik Tempe',
+  'Sambal Bawang',
+  'Kopi Bubuk',
+  'Kopí Luwak',
+  'Teh Melati',
+  'Gula Aren',
+  'Dodol Garut',
+  'Batik Tulis',
+  'Batik Cap',
+  'Tas Anyaman',
+  'Keranjang Rotan',
+  'Madu Hutan',
+  'Abon Sapi',
+  'Rendang Daging',
+  'Kacang Mete',
+  'Emping Melinjo',
+  'Jahe Merah',
+  'Kunyit Bubuk',
+  'Sabun Sereh',
+  'Lilin Aromaterapi',
+  'Bawang Goreng',
+  'Rengginang',
+  'Opak Ketan',
+  'Wajik Ketan',
+  'Bakpia Kacang',
+  'Peyek Teri',
+  'Selai Nanas',
+  'Minyak Kelapa',
+  'Tenun Ikat',
+  'Songket Palembang',
+  'Gantungan Kunci',
+  'Dompet Kulit',
+];
+const TRAITS = [
+  'Pedas',
+  'Manis',
+  'Asin',
+  'Original',
+  'Balado',
+  'Jumbo',
+  'Mini',
+  'Premium',
+  'Asli',
+  'Organik',
+  'Khas Garut',
+  'Rasa Keju',
+  'Daun Jeruk',
+  'Super',
+  'Spesial',
+  'Renyah',
+  'Gurih',
+  'Tradisional',
+  'Oleh-oleh',
+  'Murah',
+];
+const VARIANTS = ['100 g', '250 g', '500 g', '1 kg', 'Kecil', 'Sedang', 'Besar', 'Merah', 'Hijau', 'Level 3'];
+const WORDS = ['enak', 'tahan lama', 'tanpa pengawet', 'dibuat di rumah', 'bahan pilihan', 'cocok untuk oleh-oleh'];
+
+/** Fills a fresh data dir: one transaction, prepared statements, the triggers doing their real work. */
+function generate(dataDir: string): void {
+  createCore({ dataDir }).close(); // creates and migrates the schema
+  const db = new Database(path.join(dataDir, DB_FILE));
+  const rnd = random(SEED);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 61_000).toISOString();
+  const seller = db.prepare(
+    'INSERT INTO sellers (id, name, business_name, next_sku_number, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)',
+  );
+  const product = db.prepare(
+    `INSERT INTO products (id, seller_id, name, description, category_id, status, created_at, updated_at, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const sku = db.prepare(
+    `INSERT INTO skus (product_id, seller_id, seller_sku, variant_name, position, price, stock, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (let s = 1; s <= SELLERS; s++) seller.run(s, `Peserta ${s}`, `Usaha ${s}`, at(0), at(0));
+    let skusLeft = SKUS;
+    for (let p = 1; p <= PRODUCTS; p++) {
+      const sellerId = 1 + Math.floor(rnd() * SELLERS);
+      const name = `${pick(GOODS)} ${pick(TRAITS)}${rnd() < 0.3 ? ` ${pick(TRAITS)}` : ''}`;
+      const description = `${name} ${pick(WORDS)}, ${pick(WORDS)}.`;
+      const deleted = rnd() < 0.02 ? at(p) : null;
+      product.run(
+        p,
+        sellerId,
+        name,
+        description,
+        1 + Math.floor(rnd() * 40),
+        rnd() < 0.4 ? 'ready' : 'draft',
+        at(p),
+        at(p + Math.floor(rnd() * 1000)),
+        deleted,
+      );
+      // Spread the SKUs so the totals come out exact: 2.4 per product on average.
+      const productsLeft = PRODUCTS - p + 1;
+      const count =
+        p === PRODUCTS
+          ? skusLeft
+          : Math.max(
+              1,
+              Math.min(skusLeft - (productsLeft - 1), rnd() < 0.4 ? 2 : rnd() < 0.5 ? 3 : rnd() < 0.6 ? 1 : 4),
+            );
+      for (let v = 0; v < count; v++) {
+        const code = `P${p}-${v + 1}`;
+        sku.run(
+          p,
+          sellerId,
+          code,
+          pick(VARIANTS),
+          v,
+          1000 * (5 + Math.floor(rnd() * 200)),
+          Math.floor(rnd() * 100),
+          at(p),
+          at(p),
+        );
+      }
+      skusLeft -= count;
+    }
+  })();
+  db.close();
+}
+
+interface Figures {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+function figures(samples: number[]): Figures {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1]! };
+}
+
+async function time(samples: number[], fn: () => unknown): Promise<void> {
+  const start = performance.now();
+  await fn();
+  samples.push(performance.now() - start);
+}
+
+const QUERIES = ['krip', 'kopi luwak', 'batik tulis', 'kr', 'pedas manis', 'P123', 'sambal baw', 'oleh'];
+const SORTS: readonly ProductSort[] = ['updated', 'name', 'price'];
+const ROUNDS = 400;
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-bench-'));
+  try {
+    const t0 = performance.now();
+    generate(dataDir);
+    const raw = new Database(path.join(dataDir, DB_FILE), { readonly: true });
+    const counts = raw.prepare('SELECT (SELECT COUNT(*) FROM products) AS p, (SELECT COUNT(*) FROM skus) AS s').get();
+    console.log(
+      `generated ${JSON.stringify(counts)} across ${SELLERS} sellers in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+
+    const core = createCore({ dataDir });
+    const handlers = createHandlers(core);
+    const ipc = async (channel: Channel, input: unknown) => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.value;
+    };
+    const rnd = random(SEED + 1);
+    const sellerId = () => 1 + Math.floor(rnd() * SELLERS);
+
+    const samples: Record<string, { ipc: number[]; base: number[] }> = {};
+    const record = (name: string) => (samples[name] ??= { ipc: [], base: [] });
+
+    // The baseline: the same statements straight on a handle, no validation, no dispatch.
+    const baseline = (shape: Shape, sort: ProductSort, params: Record<string, unknown>) => {
+      const dir = sort === 'updated' ? 'DESC' : 'ASC';
+      const page = raw.prepare(pageSql(shape, sort, dir)).all(params);
+      if (page.length === 50) raw.prepare(countSql(shape)).pluck().get(params);
+    };
+    const baseParams = (input: ProductSearchInput) => ({
+      sellerId: input.sellerId ?? null,
+      status: input.status ?? null,
+      categoryId: null,
+      match: ftsQuery(input.query),
+      limit: 50,
+      offset: 0,
+    });
+    const shapeOf = (input: ProductSearchInput): Shape => ({
+      seller: input.sellerId !== undefined,
+      status: input.status !== undefined,
+      category: false,
+      match: input.query !== undefined,
+    });
+
+    for (let round = 0; round < ROUNDS; round++) {
+      const warm = round < 20;
+      for (const sort of SORTS) {
+        const input: ProductSearchInput = { sellerId: sellerId(), status: rnd() < 0.5 ? 'ready' : 'draft', sort };
+        const s = record(`list page, seller+status, by ${sort}`);
+        await time(warm ? [] : s.ipc, () => ipc('products:search', input));
+        await time(warm ? [] : s.base, () => baseline(shapeOf(input), sort, baseParams(input)));
+      }
+      const query = QUERIES[round % QUERIES.length]!;
+      const whole: ProductSearchInput = { query };
+      const s = record(`search, all: "${query}"`);
+      await time(warm ? [] : s.ipc, () => ipc('products:search', whole));
+      await time(warm ? [] : s.base, () => baseline(shapeOf(whole), 'updated', baseParams(whole)));
+      const mine: ProductSearchInput = { query, sellerId: sellerId(), sort: 'name' };
+      const m = record('search, one seller, by name');
+      await time(warm ? [] : m.ipc, () => ipc('products:search', mine));
+      await time(warm ? [] : m.base, () => baseline(shapeOf(mine), 'name', baseParams(mine)));
+      const id = 1 + Math.floor(rnd() * PRODUCTS);
+      const g = record('products:get');
+      await time(warm ? [] : g.ipc, () => ipc('products:get', { id }));
+      await time(warm ? [] : g.base, () => {
+        raw.prepare('SELECT * FROM products WHERE id = ?').get(id);
+        raw.prepare('SELECT * FROM skus WHERE product_id = ? AND deleted_at IS NULL ORDER BY position, id').all(id);
+      });
+    }
+
+    const fmt = (n: number) => n.toFixed(2).padStart(7);
+    console.log(`\n${'call'.padEnd(36)}   n     p50     p95     p99     max | base p50 base p95  ratio p95`);
+    const allIpc: number[] = [];
+    for (const [name, { ipc: i, base }] of Object.entries(samples)) {
+      const a = figures(i);
+      const b = figures(base);
+      allIpc.push(...i);
+      console.log(
+        `${name.padEnd(36)} ${String(a.n).padStart(4)} ${fmt(a.p50)} ${fmt(a.p95)} ${fmt(a.p99)} ${fmt(a.max)} | ${fmt(b.p50)}  ${fmt(b.p95)}  ${(a.p95 / b.p95).toFixed(2).padStart(6)}x`,
+      );
+    }
+    const list = figures(
+      Object.entries(samples)
+        .filter(([k]) => k.startsWith('list'))
+        .flatMap(([, v]) => v.ipc),
+    );
+    const search = figures(
+      Object.entries(samples)
+        .filter(([k]) => k.startsWith('search'))
+        .flatMap(([, v]) => v.ipc),
+    );
+    const all = figures(allIpc);
+    const verdict = (value: number, target: number) =>
+      `${value.toFixed(2)} ms (target ≤ ${target} ms) ${value <= target ? 'PASS' : 'MISS'}`;
+    console.log('\ntargets (ms, through dispatch)');
+    console.log(`  list page p95   ${verdict(list.p95, 5)}`);
+    console.log(`  FTS search p95  ${verdict(search.p95, 20)}`);
+    console.log(`  every IPC p99   ${verdict(all.p99, 16)}`);
+    core.close();
+    raw.close();
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
