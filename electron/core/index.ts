@@ -135,7 +135,11 @@ function runner(db: Db, log: ((message: string) => void) | undefined) {
       const parsed = parseInput(schema, raw);
       if (!parsed.ok) return parsed;
       try {
-        const value = isWrite ? db.transaction(() => fn(parsed.value))() : fn(parsed.value);
+        // Every call is one transaction. Writes take the write lock up front (IMMEDIATE), so
+        // when the CLI and the app write at once the second waits its busy timeout instead of
+        // failing half-way; reads get one snapshot, so a page and its total always agree.
+        const transaction = db.transaction(() => fn(parsed.value));
+        const value = isWrite ? transaction.immediate() : transaction.deferred();
         return { ok: true, value };
       } catch (error) {
         if (error instanceof CoreError) return { ok: false, error: error.error };
