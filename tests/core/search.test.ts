@@ -88,12 +88,14 @@ describe('products:search finds products', () => {
         changes: {
           skus: [
             { id: first!.id, price: 12_000 },
-            { sellerSku: 'KRP-200', price: 20_000 },
+            // Same variant name as before, so only the revive itself can bring "jumbo" back.
+            { sellerSku: 'KRP-200', variantName: 'Jumbo', price: 20_000 },
           ],
         },
       }),
     );
     expect(await names(core, { query: 'KRP-200' })).toEqual(['Kripik Singkong Pedas']);
+    expect(await names(core, { query: 'jumbo' })).toEqual(['Kripik Singkong Pedas']);
   });
 
   it('leaves out a trashed participant’s products from the whole catalogue, not from their own list', async () => {
@@ -138,13 +140,14 @@ describe('products:search finds products', () => {
         id: kripik.id,
         changes: {
           skus: [
-            { id: dear!.id, price: 9_000 },
-            { sellerSku: cheap!.sellerSku, price: 11_000 },
+            { id: dear!.id, price: 20_000 },
+            // Revived, and now the cheapest: only the revive can lower the price again.
+            { sellerSku: cheap!.sellerSku, price: 12_000 },
           ],
         },
       }),
     );
-    expect(await minPrice()).toBe(9_000);
+    expect(await minPrice()).toBe(12_000);
   });
 });
 
