@@ -45,7 +45,27 @@ export interface Shape {
   readonly status: boolean;
   readonly category: boolean;
   readonly match: boolean;
+  /**
+   * A whole-catalogue search whose text matches many products: walk a live-products order
+   * index and keep the matching rows, instead of fetching and sorting every match.
+   */
+  readonly walk?: boolean;
 }
+
+/**
+ * From how many matches walking the order index beats sorting the matches: with a third
+ * of the catalogue matching, a page of 50 reads ~150 rows of the index; with 100 matches
+ * it might read all 50,000. Only for the first pages; deep pages sort the matches as before.
+ */
+export const WALK_FROM_MATCHES = 1000;
+export const WALK_UP_TO_ROW = 1000;
+
+/** The live-products order index that each sort walks (migration 0030). */
+const ORDER_INDEX: Record<ProductSort, string> = {
+  updated: 'products_live_by_updated',
+  name: 'products_live_by_name',
+  price: 'products_live_by_price',
+};
 
 /**
  * Search and list pages over live products.
@@ -74,19 +94,28 @@ export class ProductSearch {
     // silently showing everything as if the box were empty.
     if (input.query && match === null) return { items: [], total: 0 };
 
+    const limit = input.limit ?? DEFAULT_PAGE_SIZE;
+    const offset = input.offset ?? 0;
+    // Over the whole catalogue, count the matches in the search index alone (cheap) to
+    // choose the plan; within one participant the matches are few whatever the text.
+    const matches =
+      match !== null && input.sellerId === undefined
+        ? (this.statement(FTS_COUNT).pluck().get({ match }) as number)
+        : null;
     const shape: Shape = {
       seller: input.sellerId !== undefined,
       status: input.status !== undefined,
       category: input.categoryId !== undefined,
       match: match !== null,
+      walk: matches !== null && matches >= WALK_FROM_MATCHES && offset + limit <= WALK_UP_TO_ROW,
     };
     const params = {
       sellerId: input.sellerId ?? null,
       status: input.status ?? null,
       categoryId: input.categoryId ?? null,
       match,
-      limit: input.limit ?? DEFAULT_PAGE_SIZE,
-      offset: input.offset ?? 0,
+      limit,
+      offset,
     };
     const sort = input.sort ?? 'updated';
     const direction = (input.direction ?? DEFAULT_DIRECTION[sort]) === 'asc' ? 'ASC' : 'DESC';
@@ -97,8 +126,23 @@ export class ProductSearch {
     const total =
       rows.length < params.limit && (rows.length > 0 || params.offset === 0)
         ? params.offset + rows.length
-        : (this.statement(countSql(shape)).pluck().get(params) as number);
+        : matches !== null && !shape.status && !shape.category
+          ? // Every live product has one row in the index; only the trashed participants'
+            // products (few) must be taken off.
+            matches - this.trashedSellersMatches(match)
+          : (this.statement(countSql({ ...shape, walk: false }))
+              .pluck()
+              .get(params) as number);
     return { items: rows.map(toSummary), total };
+  }
+
+  /**
+   * How many matches belong to participants in the trash. Most days there are none, and the
+   * check for that costs microseconds, while the count itself has to gather the matches.
+   */
+  private trashedSellersMatches(match: string | null): number {
+    if (!this.db.prepare<[], number>(ANY_TRASHED_SELLER).pluck().get()) return 0;
+    return this.statement(TRASHED_SELLERS_MATCHES).pluck().get({ match }) as number;
   }
 
   private statement(sql: string) {
@@ -119,7 +163,12 @@ export function whereSql(shape: Shape): string {
   else where.push('p.seller_id NOT IN (SELECT id FROM sellers WHERE deleted_at IS NOT NULL)');
   if (shape.status) where.push('p.status = @status');
   if (shape.category) where.push('p.category_id = @categoryId');
-  if (shape.match) where.push('p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH @match)');
+  // `+p.id` when walking: the match set is only checked per row, so the planner keeps to the
+  // order index instead of starting from the matches.
+  if (shape.match) {
+    const id = shape.walk ? '+p.id' : 'p.id';
+    where.push(`${id} IN (SELECT rowid FROM product_search WHERE product_search MATCH @match)`);
+  }
   return where.join(' AND ');
 }
 
@@ -134,7 +183,7 @@ export function pageSql(shape: Shape, sort: ProductSort, direction: Direction): 
            COALESCE(MAX(s.price), 0) AS max_price,
            COALESCE(SUM(s.stock), 0) AS total_stock
     FROM (SELECT p.id, p.seller_id, p.name, p.brand, p.status, p.updated_at, p.min_price
-          FROM products p
+          FROM products p${shape.walk ? ` INDEXED BY ${ORDER_INDEX[sort]}` : ''}
           WHERE ${whereSql(shape)}
           ORDER BY ${ORDER[sort]('p', direction)}
           LIMIT @limit OFFSET @offset) AS page
@@ -142,6 +191,14 @@ export function pageSql(shape: Shape, sort: ProductSort, direction: Direction): 
     GROUP BY page.id
     ORDER BY ${ORDER[sort]('page', direction)}`;
 }
+
+export const FTS_COUNT = 'SELECT COUNT(*) FROM product_search WHERE product_search MATCH @match';
+const ANY_TRASHED_SELLER = 'SELECT EXISTS (SELECT 1 FROM sellers WHERE deleted_at IS NOT NULL)';
+export const TRASHED_SELLERS_MATCHES = `
+  SELECT COUNT(*) FROM products p
+  WHERE p.deleted_at IS NULL
+    AND p.seller_id IN (SELECT id FROM sellers WHERE deleted_at IS NOT NULL)
+    AND p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH @match)`;
 
 export function countSql(shape: Shape): string {
   return `SELECT COUNT(*) FROM products p WHERE ${whereSql(shape)}`;

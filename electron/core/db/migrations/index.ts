@@ -1,5 +1,6 @@
 import { sql as catalogueV1 } from './0010-catalogue-v1';
 import { sql as catalogueSearch } from './0020-catalogue-search';
+import { sql as catalogueOrder } from './0030-catalogue-order';
 
 export interface Migration {
   /**
@@ -16,6 +17,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'catalogue-v1', sql: catalogueV1 },
   { version: 20, name: 'catalogue-search', sql: catalogueSearch },
+  { version: 30, name: 'catalogue-order', sql: catalogueOrder },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
