@@ -17,6 +17,7 @@ import { likePattern } from './like';
 import { productRuleIssues } from './product-rules';
 import type { SellerStore } from './sellers';
 import { formatSku, skuPrefix } from './sku-codes';
+import { toSummary, type SummaryRow } from './summary-row';
 
 interface ProductRow {
   id: number;
@@ -42,20 +43,6 @@ interface SkuRow {
   length_cm: number | null;
   width_cm: number | null;
   height_cm: number | null;
-}
-
-interface SummaryRow {
-  id: number;
-  seller_id: number;
-  name: string;
-  brand: string;
-  status: ProductStatus;
-  sku_count: number;
-  min_price: number;
-  max_price: number;
-  total_stock: number;
-  updated_at: string;
-  deleted_at: string | null;
 }
 
 function toSku(row: SkuRow): Sku {
@@ -131,19 +118,7 @@ export class ProductStore {
          ORDER BY ${orderBy}`,
       )
       .all(params);
-    return rows.map((row) => ({
-      id: row.id,
-      sellerId: row.seller_id,
-      name: row.name,
-      brand: row.brand,
-      status: row.status,
-      skuCount: row.sku_count,
-      minPrice: row.min_price,
-      maxPrice: row.max_price,
-      totalStock: row.total_stock,
-      updatedAt: row.updated_at,
-      deletedAt: row.deleted_at,
-    }));
+    return rows.map(toSummary);
   }
 
   get(id: number): Product {

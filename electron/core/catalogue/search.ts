@@ -3,26 +3,12 @@ import {
   type ProductPage,
   type ProductSearchInput,
   type ProductSort,
-  type ProductStatus,
-  type ProductSummary,
   type SortDirection,
 } from '../../shared/catalogue';
 import type { Db } from '../db/open';
 import { ftsQuery } from './fts-query';
 import type { SellerStore } from './sellers';
-
-interface PageRow {
-  id: number;
-  seller_id: number;
-  name: string;
-  brand: string;
-  status: ProductStatus;
-  sku_count: number;
-  min_price: number;
-  max_price: number;
-  total_stock: number;
-  updated_at: string;
-}
+import { toSummary, type SummaryRow } from './summary-row';
 
 /**
  * ORDER BY for each sort. Every one ends in the id, so rows that tie (same name, same price)
@@ -120,7 +106,7 @@ export class ProductSearch {
     const sort = input.sort ?? 'updated';
     const direction = (input.direction ?? DEFAULT_DIRECTION[sort]) === 'asc' ? 'ASC' : 'DESC';
 
-    const rows = this.statement(pageSql(shape, sort, direction)).all(params) as PageRow[];
+    const rows = this.statement(pageSql(shape, sort, direction)).all(params) as SummaryRow[];
     // A full page from offset 0 is the common case where the count is needed; a short page
     // already tells the total.
     const total =
@@ -202,20 +188,4 @@ export const TRASHED_SELLERS_MATCHES = `
 
 export function countSql(shape: Shape): string {
   return `SELECT COUNT(*) FROM products p WHERE ${whereSql(shape)}`;
-}
-
-function toSummary(row: PageRow): ProductSummary {
-  return {
-    id: row.id,
-    sellerId: row.seller_id,
-    name: row.name,
-    brand: row.brand,
-    status: row.status,
-    skuCount: row.sku_count,
-    minPrice: row.min_price,
-    maxPrice: row.max_price,
-    totalStock: row.total_stock,
-    updatedAt: row.updated_at,
-    deletedAt: null,
-  };
 }
