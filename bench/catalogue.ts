@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import { createCore, DB_FILE } from '../electron/core';
 import { ftsQuery } from '../electron/core/catalogue/fts-query';
 import {
+  ANY_TRASHED_SELLER,
   countSql,
   FTS_COUNT,
   pageSql,
@@ -238,9 +239,7 @@ async function main(): Promise<void> {
       const page = statement(pageSql(shape, sort, dir)).all(params);
       if (page.length < 50) return;
       if (matches !== null && !shape.status) {
-        if (
-          raw.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM sellers WHERE deleted_at IS NOT NULL)').pluck().get()
-        ) {
+        if (raw.prepare<[], number>(ANY_TRASHED_SELLER).pluck().get()) {
           statement(TRASHED_SELLERS_MATCHES).pluck().get({ match: params['match'] });
         }
       } else

@@ -179,7 +179,7 @@ export function pageSql(shape: Shape, sort: ProductSort, direction: Direction): 
 }
 
 export const FTS_COUNT = 'SELECT COUNT(*) FROM product_search WHERE product_search MATCH @match';
-const ANY_TRASHED_SELLER = 'SELECT EXISTS (SELECT 1 FROM sellers WHERE deleted_at IS NOT NULL)';
+export const ANY_TRASHED_SELLER = 'SELECT EXISTS (SELECT 1 FROM sellers WHERE deleted_at IS NOT NULL)';
 export const TRASHED_SELLERS_MATCHES = `
   SELECT COUNT(*) FROM products p
   WHERE p.deleted_at IS NULL

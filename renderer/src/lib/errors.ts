@@ -21,8 +21,9 @@ export function issueMessage(t: T, issue: Pick<FieldIssue, 'reason' | 'params'>)
 }
 
 /**
- * Update channels carry the edited fields under `changes` (`changes.skus.1.price`), while
- * checks made after merging report the bare path (`skus.1.price`): both mean the same input.
+ * Update channels carry the edited fields under `changes` (`changes.skus.1.price`) and report
+ * problems there; create channels report the bare path (`skus.1.price`). The form has one
+ * set of fields for both.
  */
 export function formField(path: string): string {
   return path.startsWith('changes.') ? path.slice('changes.'.length) : path;
