@@ -208,7 +208,12 @@ async function main(): Promise<void> {
     );
 
     const core = createCore({ dataDir });
-    const handlers = createHandlers(core);
+    // The benchmark never opens a dialog; progress is not shown.
+    const handlers = createHandlers(core, {
+      pickSpreadsheet: async () => null,
+      pickSaveTarget: async () => null,
+      progress: () => undefined,
+    });
     const ipc = async (channel: Channel, input: unknown) => {
       const result = await dispatch(handlers, channel, input);
       if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);

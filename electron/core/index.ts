@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
+  bulkUndoInput,
   byIdInput,
   emptyInput,
+  productBulkEditInput,
   languageInput,
   productCreateInput,
   productListInput,
@@ -13,6 +15,8 @@ import {
   sellerListInput,
   sellerUpdateInput,
   type AppInfo,
+  type BulkEditResult,
+  type BulkUndoResult,
   type Language,
   type Product,
   type ProductPage,
@@ -20,14 +24,42 @@ import {
   type Seller,
   type TrashContents,
 } from '../shared/catalogue';
-import { INTERNAL_ERROR, type Result } from '../shared/result';
+import {
+  categoryChildrenInput,
+  categoryGetInput,
+  categoryRecentInput,
+  categorySearchInput,
+  categorySuggestInput,
+  type CategoryDetail,
+  type CategorySummary,
+} from '../shared/categories';
+import {
+  exportSaveInput,
+  importRunInput,
+  saveSheetInput,
+  type ExportSaved,
+  type ImportFile,
+  type ImportReport,
+} from '../shared/imports';
+import { INTERNAL_ERROR, type AppError, type Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
+import { BulkEditor } from './catalogue/bulk-edit';
+import { categoryCheck, categoryFinder } from './catalogue/category-rules';
 import { ProductStore } from './catalogue/products';
 import { ProductSearch } from './catalogue/search';
 import { SellerStore } from './catalogue/sellers';
 import { openDatabase, type Db } from './db/open';
 import { CoreError } from './errors';
 import { SettingsStore } from './settings/settings';
+import { getCategory, listChildren } from './categories/browse';
+import { ensureBundledTree } from './categories/bundled';
+import { recentCategories } from './categories/recent';
+import { searchCategories } from './categories/search';
+import { suggestCategories } from './categories/suggest';
+import { exportCatalogue } from './import/export';
+import { ImportSessions } from './import/sessions';
+import { readTable, writeTable } from './spreadsheet';
+import type { FileError, ReadOptions } from './spreadsheet/types';
 
 export { CoreError } from './errors';
 export { defaultDataDir, resolveDataDir } from './data-dir';
@@ -69,7 +101,29 @@ export interface Core {
     update(input: unknown): Promise<Result<Product>>;
     delete(input: unknown): Promise<Result<Product>>;
     restore(input: unknown): Promise<Result<Product>>;
+    /** Every id a search matches, for "select all" (up to MAX_BULK_IDS). */
+    searchIds(input: unknown): Promise<Result<number[]>>;
+    /** One change to many products in one transaction; products it does not fit are reported. */
+    bulkEdit(input: unknown): Promise<Result<BulkEditResult>>;
+    bulkUndo(input: unknown): Promise<Result<BulkUndoResult>>;
   };
+  categories: {
+    search(input: unknown): Promise<Result<CategorySummary[]>>;
+    get(input: unknown): Promise<Result<CategoryDetail>>;
+    children(input: unknown): Promise<Result<CategorySummary[]>>;
+    recent(input?: unknown): Promise<Result<CategorySummary[]>>;
+    suggest(input: unknown): Promise<Result<CategorySummary[]>>;
+  };
+  imports: {
+    /** Reads a CSV/XLSX file and keeps it for preview; file problems come back as `file_unreadable`. */
+    open(filePath: string, options?: ReadOptions): Promise<Result<ImportFile>>;
+    preview(input: unknown): Promise<Result<ImportReport>>;
+    commit(input: unknown): Promise<Result<ImportReport>>;
+  };
+  /** Writes a participant's products (or all) to `filePath` as CSV or XLSX. */
+  exportTo(filePath: string, input: unknown): Promise<Result<ExportSaved>>;
+  /** Writes a small table (an import summary) as CSV, formula cells escaped. */
+  saveSheet(filePath: string, input: unknown): Promise<Result<{ fileName: string }>>;
   /** What can be restored: participants in the trash, and products deleted on their own. */
   trash(input?: unknown): Promise<Result<TrashContents>>;
   close(): void;
@@ -86,9 +140,17 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
   const now = () => clock().toISOString();
   const sellers = new SellerStore(db, now);
-  const products = new ProductStore(db, sellers, now);
-  const search = new ProductSearch(db, sellers);
   const settings = new SettingsStore(db);
+  const products = new ProductStore(db, sellers, categoryCheck(db, now), now);
+  // The category tree the app was shipped with, unless a newer one is there. A new tree
+  // can change what products still lack (a category gone, a new mandatory attribute).
+  db.transaction(() => {
+    if (ensureBundledTree(db).installed) products.recomputeProblems();
+  }).immediate();
+  const search = new ProductSearch(db, sellers);
+  const bulk = new BulkEditor(db, products, now);
+  const imports = new ImportSessions(db, { db, products, findCategory: categoryFinder(db) });
+  const language = () => settings.language();
 
   const run = runner(db, options.log);
   const read = <S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => T) => run(schema, fn, false);
@@ -118,9 +180,63 @@ export function createCore(options: CoreOptions): Core {
       update: write(productUpdateInput, (input) => products.update(input)),
       delete: write(byIdInput, (input) => products.delete(input.id)),
       restore: write(byIdInput, (input) => products.restore(input.id)),
+      searchIds: read(productSearchInput, (input) => search.ids(input)),
+      bulkEdit: write(productBulkEditInput, (input) => bulk.apply(input)),
+      bulkUndo: write(bulkUndoInput, (input) => bulk.undo(input.editId)),
+    },
+    categories: {
+      search: read(categorySearchInput, (input) => searchCategories(db, { ...input, language: language() })),
+      get: read(categoryGetInput, (input) => getCategory(db, input.id, language())),
+      children: read(categoryChildrenInput, (input) => listChildren(db, input.parentId, language())),
+      recent: read(categoryRecentInput, () => recentCategories(db, language())),
+      suggest: read(categorySuggestInput, (input) => suggestCategories(db, input.name, language())),
+    },
+    imports: {
+      open: async (filePath, readOptions) => {
+        const result = await readTable(filePath, readOptions);
+        if (!result.ok) return { ok: false, error: fileUnreadable(result.error) };
+        return { ok: true, value: imports.keep(filePath, result.table) };
+      },
+      preview: write(importRunInput, (input) => imports.preview(input.importId, input.sellerId, input.mapping)),
+      commit: write(importRunInput, (input) => imports.commit(input.importId, input.sellerId, input.mapping)),
+    },
+    exportTo: async (filePath, input) => {
+      const parsed = parseInput(exportSaveInput, input);
+      if (!parsed.ok) return parsed;
+      const sheet = await read(exportSaveInput, (value) => exportCatalogue(db, products, value, language()))(parsed.value);
+      if (!sheet.ok) return sheet;
+      const written = await writeTable(filePath, parsed.value.format, sheet.value.headers, sheet.value.rows);
+      if (!written.ok) return { ok: false, error: fileUnwritable(written.error) };
+      return {
+        ok: true,
+        value: { fileName: path.basename(filePath), products: sheet.value.products, rows: sheet.value.rows.length },
+      };
+    },
+    saveSheet: async (filePath, input) => {
+      const parsed = parseInput(saveSheetInput, input);
+      if (!parsed.ok) return parsed;
+      const written = await writeTable(filePath, 'csv', parsed.value.headers, parsed.value.rows);
+      if (!written.ok) return { ok: false, error: fileUnwritable(written.error) };
+      return { ok: true, value: { fileName: path.basename(filePath) } };
     },
     trash: read(emptyInput, () => ({ sellers: sellers.listTrash(), products: products.listTrash() })),
     close: () => db.close(),
+  };
+}
+
+function fileUnreadable(error: FileError): AppError {
+  return {
+    code: 'file_unreadable',
+    message: `The file cannot be imported: ${error.reason}`,
+    params: { ...error.params, reason: error.reason },
+  };
+}
+
+function fileUnwritable(error: { reason: string; params: Readonly<Record<string, string | number>> }): AppError {
+  return {
+    code: 'file_unwritable',
+    message: `The file cannot be written: ${error.reason}`,
+    params: { ...error.params, reason: error.reason },
   };
 }
 

@@ -1,6 +1,14 @@
+import path from 'node:path';
 import type { Core } from '../core';
 import { unknownChannelError } from '../shared/channels';
-import { contract, type Channel, type ChannelOutput, type IpcResult, type ParsedInput } from '../shared/contract';
+import {
+  contract,
+  type Channel,
+  type ChannelOutput,
+  type IpcResult,
+  type ParsedInput,
+  type ProgressEvent,
+} from '../shared/contract';
 import { INTERNAL_ERROR, type Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
 
@@ -11,7 +19,20 @@ import { parseInput } from '../shared/validation';
  */
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Result<ChannelOutput<C>>> };
 
-export function createHandlers(core: Core): Handlers {
+/**
+ * What handlers need from the desktop beyond the core: the system file dialogs (the
+ * renderer never names a path: it can only ask the user to pick one) and a way to report
+ * progress. Main gives Electron's dialogs; the end-to-end tests give files they made.
+ */
+export interface Shell {
+  /** The spreadsheet the user picked, or null when they cancelled. */
+  pickSpreadsheet(): Promise<string | null>;
+  /** Where the user wants a file saved (`defaultName` suggested), or null when cancelled. */
+  pickSaveTarget(defaultName: string, extension: 'csv' | 'xlsx'): Promise<string | null>;
+  progress(event: ProgressEvent): void;
+}
+
+export function createHandlers(core: Core, shell: Shell): Handlers {
   return {
     'app:info': () => core.appInfo(),
     'settings:setLanguage': (input) => core.setLanguage(input),
@@ -28,8 +49,43 @@ export function createHandlers(core: Core): Handlers {
     'products:update': (input) => core.products.update(input),
     'products:delete': (input) => core.products.delete(input),
     'products:restore': (input) => core.products.restore(input),
+    'products:searchIds': (input) => core.products.searchIds(input),
+    'products:bulkEdit': (input) => core.products.bulkEdit(input),
+    'products:bulkUndo': (input) => core.products.bulkUndo(input),
+    'categories:search': (input) => core.categories.search(input),
+    'categories:get': (input) => core.categories.get(input),
+    'categories:children': (input) => core.categories.children(input),
+    'categories:recent': (input) => core.categories.recent(input),
+    'categories:suggest': (input) => core.categories.suggest(input),
+    'import:pickFile': async () => {
+      const filePath = await shell.pickSpreadsheet();
+      if (filePath === null) return { ok: true, value: null };
+      const jobId = `import-read-${Date.now()}`;
+      const label = path.basename(filePath);
+      return core.imports.open(filePath, {
+        onProgress: (rows, bytes, totalBytes) =>
+          shell.progress({ jobId, kind: 'import-read', done: bytes, total: totalBytes, label: `${label} (${rows})` }),
+      });
+    },
+    'import:preview': (input) => core.imports.preview(input),
+    'import:commit': (input) => core.imports.commit(input),
+    'export:save': async (input) => {
+      const filePath = await shell.pickSaveTarget(exportFileName(input.format), input.format);
+      if (filePath === null) return { ok: true, value: null };
+      return core.exportTo(filePath, input);
+    },
+    'files:saveSheet': async (input) => {
+      const filePath = await shell.pickSaveTarget(`${input.suggestedName}.csv`, 'csv');
+      if (filePath === null) return { ok: true, value: null };
+      return core.saveSheet(filePath, input);
+    },
     'trash:list': (input) => core.trash(input),
   };
+}
+
+/** "akar-produk-2026-11-27.xlsx": sorts by date in a folder, and says what it holds. */
+function exportFileName(format: 'csv' | 'xlsx'): string {
+  return `akar-produk-${new Date().toISOString().slice(0, 10)}.${format}`;
 }
 
 function isChannel(name: unknown): name is Channel {

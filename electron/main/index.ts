@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
 import { createCore, CoreError, resolveDataDir, type Core } from '../core';
 import { EVENT_PREFIX } from '../shared/contract';
 import { pickDataDirFlag } from './args';
-import { createHandlers } from './handlers';
+import { createHandlers, type Shell } from './handlers';
 import { registerIpc } from './ipc';
 import { errorText, mainText } from './locale';
 import { buildMenu } from './menu';
@@ -53,7 +53,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
   registerAppProtocol(path.join(import.meta.dirname, '../renderer'));
 
-  const handlers = createHandlers(core);
+  const handlers = createHandlers(core, electronShell());
   registerIpc(handlers, devServerUrl, {
     onLanguageChanged: (lang) => buildMenu(lang),
   });
@@ -85,6 +85,31 @@ function createWindow(language: 'id' | 'en'): void {
     mainWindow = null;
   });
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+/** The system dialogs, attached to the main window, and progress sent to every window. */
+function electronShell(): Shell {
+  return {
+    async pickSpreadsheet() {
+      const options: Electron.OpenDialogOptions = {
+        properties: ['openFile'],
+        filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx', 'txt', 'tsv'] }],
+      };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async pickSaveTarget(defaultName, extension) {
+      const options: Electron.SaveDialogOptions = {
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+      };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    progress(event) {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`${EVENT_PREFIX}progress`, event);
+    },
+  };
 }
 
 function sendConnectivity(window: BrowserWindow, online: boolean): void {

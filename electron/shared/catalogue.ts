@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import {
+  LANGUAGES,
+  MAX_DIMENSION_CM,
+  MAX_OFFSET,
+  MAX_PAGE_SIZE,
+  MAX_PRICE_RUPIAH,
+  MAX_SKUS_PER_PRODUCT,
+  MAX_STOCK,
+  MAX_WEIGHT_KG,
+  type Language,
+} from './plain/limits';
+import type { FieldIssue } from './result';
 
 /**
  * Catalogue v1: the shapes that cross every boundary (IPC, CLI, core). The core validates
@@ -8,12 +20,20 @@ import { z } from 'zod';
  * absurd (a price of a trillion rupiah is a typo, not a product).
  */
 
-export const MAX_PRICE_RUPIAH = 1_000_000_000;
-export const MAX_STOCK = 1_000_000;
-export const MAX_WEIGHT_KG = 1000;
-export const MAX_DIMENSION_CM = 1000;
-export const MAX_SKUS_PER_PRODUCT = 50;
-export const DEFAULT_BRAND = 'No Brand';
+export {
+  DEFAULT_BRAND,
+  DEFAULT_LANGUAGE,
+  DEFAULT_PAGE_SIZE,
+  LANGUAGES,
+  MAX_DIMENSION_CM,
+  MAX_OFFSET,
+  MAX_PAGE_SIZE,
+  MAX_PRICE_RUPIAH,
+  MAX_SKUS_PER_PRODUCT,
+  MAX_STOCK,
+  MAX_WEIGHT_KG,
+  type Language,
+} from './plain/limits';
 export const PRODUCT_STATUSES = ['draft', 'ready'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
@@ -64,12 +84,24 @@ export interface Seller {
 /** SellerSku: what the seller and the marketplace use to tell SKUs apart. Empty = generate one. */
 export const sellerSkuSchema = text(50).regex(/^[A-Za-z0-9._-]*$/);
 
+/** Calendar days as `YYYY-MM-DD` that exist (no 31 February). */
+export const isoDateSchema = z.iso.date();
+
+/** An option of a sale property ("Merah", "XL"); empty when the product has no such variation. */
+const optionText = text(60);
+
 export const skuInput = z.strictObject({
   /** Present when editing an existing SKU; absent for a new one. */
   id: idSchema.optional(),
   sellerSku: sellerSkuSchema.optional(),
-  variantName: text(60).optional(),
+  /** This SKU's value of the product's first and second variation (e.g. Warna: "Merah"). */
+  option1: optionText.optional(),
+  option2: optionText.optional(),
   price: whole().min(1).max(MAX_PRICE_RUPIAH),
+  /** A discounted price for a period; marketplaces need both dates with it. */
+  specialPrice: whole().min(1).max(MAX_PRICE_RUPIAH).nullable().optional(),
+  specialFrom: isoDateSchema.nullable().optional(),
+  specialTo: isoDateSchema.nullable().optional(),
   stock: whole().min(0).max(MAX_STOCK).optional(),
   weightKg: measure(MAX_WEIGHT_KG).optional(),
   lengthCm: measure(MAX_DIMENSION_CM).optional(),
@@ -77,13 +109,36 @@ export const skuInput = z.strictObject({
   heightCm: measure(MAX_DIMENSION_CM).optional(),
 });
 
+export const PRODUCT_CONDITIONS = ['new', 'used'] as const;
+export type ProductCondition = (typeof PRODUCT_CONDITIONS)[number];
+export const MAX_HIGHLIGHTS = 8;
+
+/**
+ * Category attribute values by the marketplace's attribute key (`material`, `flavor`...):
+ * text for text/number/single choice, a list for multiple choice. Checked against the
+ * product's category by the core.
+ */
+export const attributeValues = z.record(
+  z.string().trim().min(1).max(60),
+  z.union([text(1000), z.array(text(255)).max(50)]),
+);
+export type AttributeValues = z.infer<typeof attributeValues>;
+
 export const productFields = z.strictObject({
   name: requiredText(255),
+  /** Plain text or simple HTML; the core keeps only the tags marketplaces accept. */
   description: z.string().max(25_000),
-  /** Placeholder until the category tree arrives; any positive id is accepted. */
+  /** Short selling points, one per line on the marketplace (Lazada's short description). */
+  highlights: z.array(requiredText(250)).max(MAX_HIGHLIGHTS),
+  /** A leaf of the category tree; the core checks it exists. */
   categoryId: idSchema.nullable(),
+  attributes: attributeValues,
   brand: requiredText(100),
+  condition: z.enum(PRODUCT_CONDITIONS),
   status: z.enum(PRODUCT_STATUSES),
+  /** Names of up to two sale properties ("Warna", "Ukuran"); empty when not used. */
+  variation1: text(40),
+  variation2: text(40),
   skus: z.array(skuInput).min(1).max(MAX_SKUS_PER_PRODUCT),
 });
 
@@ -98,15 +153,29 @@ export const productListInput = z.strictObject({
   includeDeleted: z.boolean().optional(),
 });
 
+/**
+ * What the core checks before a product can go to a marketplace, kept per product as a bit
+ * mask (bit i = READINESS_PROBLEMS[i]) on every write, so "needs fixing" is a quick filter.
+ * Append only: the bits are stored.
+ */
+export const READINESS_PROBLEMS = [
+  'no_category',
+  'category_gone',
+  'missing_attributes',
+  'no_weight',
+  'no_package_size',
+  'no_description',
+] as const;
+export type ReadinessProblem = (typeof READINESS_PROBLEMS)[number];
+/** A search filter: one problem, any problem, or none left. */
+export const PROBLEM_FILTERS = ['any', 'none', ...READINESS_PROBLEMS] as const;
+export type ProblemFilter = (typeof PROBLEM_FILTERS)[number];
+
 /** How a product page can be ordered; "price" is the lowest price among its live SKUs. */
 export const PRODUCT_SORTS = ['updated', 'name', 'price'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
-/** Far beyond any real catalogue; only keeps the number an ordinary integer for SQLite. */
-export const MAX_OFFSET = 1_000_000_000;
 
 /**
  * Finding products: full-text `query` (name, description, SellerSku, variant names; a blank
@@ -118,12 +187,63 @@ export const productSearchInput = z.strictObject({
   query: text(200).optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
   categoryId: idSchema.optional(),
+  problem: z.enum(PROBLEM_FILTERS).optional(),
   sort: z.enum(PRODUCT_SORTS).optional(),
   /** Defaults to newest first for "updated", A-Z and cheapest first otherwise. */
   direction: z.enum(SORT_DIRECTIONS).optional(),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   offset: z.number().int().min(0).max(MAX_OFFSET).optional(),
 });
+
+/** Far more than one selection can hold (50,000 products), still a bounded message. */
+export const MAX_BULK_IDS = 100_000;
+
+/**
+ * One change applied to many products at once, in one transaction. A price change by
+ * percent rounds each SKU's new price to whole rupiah; weight and stock apply to every SKU.
+ */
+export const bulkChange = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('category'), categoryId: idSchema.nullable() }),
+  z.strictObject({ kind: z.literal('brand'), brand: requiredText(100) }),
+  z.strictObject({ kind: z.literal('weight'), weightKg: measure(MAX_WEIGHT_KG).unwrap() }),
+  z.strictObject({ kind: z.literal('stock'), stock: whole().min(0).max(MAX_STOCK) }),
+  z.strictObject({
+    kind: z.literal('price'),
+    mode: z.enum(['amount', 'percent']),
+    /** Rupiah to add (negative to take off), or a percentage (-90 to +1000). */
+    value: z.number().refine((v) => v !== 0),
+  }),
+  z.strictObject({ kind: z.literal('status'), status: z.enum(PRODUCT_STATUSES) }),
+]);
+export type BulkChange = z.infer<typeof bulkChange>;
+
+export const productBulkEditInput = z.strictObject({
+  ids: z.array(idSchema).min(1).max(MAX_BULK_IDS),
+  change: bulkChange,
+});
+export type ProductBulkEditInput = z.infer<typeof productBulkEditInput>;
+
+/** A product the bulk change left as it was, and why (the same issues a form would show). */
+export interface BulkSkipped {
+  readonly id: number;
+  readonly name: string;
+  readonly issues: readonly FieldIssue[];
+}
+
+export interface BulkEditResult {
+  /** Identifies the change for `products:bulkUndo`. */
+  readonly editId: number;
+  readonly changed: number;
+  readonly skipped: readonly BulkSkipped[];
+}
+
+export const bulkUndoInput = z.strictObject({ editId: idSchema });
+
+export interface BulkUndoResult {
+  readonly restored: number;
+  /** Products edited again after the bulk change keep their newer values. */
+  readonly keptNewer: number;
+}
 
 export type SkuInput = z.infer<typeof skuInput>;
 export type ProductCreateInput = z.infer<typeof productCreateInput>;
@@ -135,8 +255,14 @@ export interface Sku {
   readonly id: number;
   readonly productId: number;
   readonly sellerSku: string;
+  readonly option1: string;
+  readonly option2: string;
+  /** The options joined for display ("Merah / XL"); empty for a product without variations. */
   readonly variantName: string;
   readonly price: number;
+  readonly specialPrice: number | null;
+  readonly specialFrom: string | null;
+  readonly specialTo: string | null;
   readonly stock: number;
   readonly weightKg: number | null;
   readonly lengthCm: number | null;
@@ -149,9 +275,16 @@ export interface Product {
   readonly sellerId: number;
   readonly name: string;
   readonly description: string;
+  readonly highlights: readonly string[];
   readonly categoryId: number | null;
+  readonly attributes: AttributeValues;
   readonly brand: string;
+  readonly condition: ProductCondition;
   readonly status: ProductStatus;
+  readonly variation1: string;
+  readonly variation2: string;
+  /** What still stands between this product and the marketplace (empty when none). */
+  readonly problems: readonly ReadinessProblem[];
   readonly skus: readonly Sku[];
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -163,7 +296,9 @@ export interface ProductSummary {
   readonly sellerId: number;
   readonly name: string;
   readonly brand: string;
+  readonly categoryId: number | null;
   readonly status: ProductStatus;
+  readonly problems: readonly ReadinessProblem[];
   readonly skuCount: number;
   readonly minPrice: number;
   readonly maxPrice: number;
@@ -198,10 +333,7 @@ export type ByIdInput = z.infer<typeof byIdInput>;
 
 // ---------- settings ----------
 
-export const LANGUAGES = ['id', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
 export const languageSchema = z.enum(LANGUAGES);
-export const DEFAULT_LANGUAGE: Language = 'id';
 export const languageInput = z.strictObject({ language: languageSchema });
 
 export interface AppInfo {

@@ -5,12 +5,16 @@ import {
   languageInput,
   productCreateInput,
   productListInput,
+  productBulkEditInput,
   productSearchInput,
   productUpdateInput,
+  bulkUndoInput,
   sellerCreateInput,
   sellerListInput,
   sellerUpdateInput,
   type AppInfo,
+  type BulkEditResult,
+  type BulkUndoResult,
   type Language,
   type Product,
   type ProductPage,
@@ -18,7 +22,25 @@ import {
   type Seller,
   type TrashContents,
 } from './catalogue';
+import {
+  categoryChildrenInput,
+  categoryGetInput,
+  categoryRecentInput,
+  categorySearchInput,
+  categorySuggestInput,
+  type CategoryDetail,
+  type CategorySummary,
+} from './categories';
 import type { Channel, EventName } from './channels';
+import {
+  exportSaveInput,
+  importRunInput,
+  saveSheetInput,
+  type ExportSaved,
+  type ImportFile,
+  type ImportReport,
+  type SheetSaved,
+} from './imports';
 import type { AppError, Result } from './result';
 
 export { CHANNELS, EVENT_NAMES, EVENT_PREFIX, IPC_PREFIX, type Channel, type EventName } from './channels';
@@ -55,6 +77,25 @@ export const contract = {
   'products:update': channel(productUpdateInput).returns<Product>(),
   'products:delete': channel(byIdInput).returns<Product>(),
   'products:restore': channel(byIdInput).returns<Product>(),
+  /** Every id a search matches (for "select all"), up to MAX_BULK_IDS. */
+  'products:searchIds': channel(productSearchInput).returns<number[]>(),
+  'products:bulkEdit': channel(productBulkEditInput).returns<BulkEditResult>(),
+  'products:bulkUndo': channel(bulkUndoInput).returns<BulkUndoResult>(),
+
+  'categories:search': channel(categorySearchInput).returns<CategorySummary[]>(),
+  'categories:get': channel(categoryGetInput).returns<CategoryDetail>(),
+  'categories:children': channel(categoryChildrenInput).returns<CategorySummary[]>(),
+  'categories:recent': channel(categoryRecentInput).returns<CategorySummary[]>(),
+  'categories:suggest': channel(categorySuggestInput).returns<CategorySummary[]>(),
+
+  /** Asks main for a spreadsheet (open dialog) and reads it; `null` when the user cancels. */
+  'import:pickFile': channel(emptyInput).returns<ImportFile | null>(),
+  'import:preview': channel(importRunInput).returns<ImportReport>(),
+  'import:commit': channel(importRunInput).returns<ImportReport>(),
+  /** Asks where to save (save dialog) and writes the export; `null` when the user cancels. */
+  'export:save': channel(exportSaveInput).returns<ExportSaved | null>(),
+  /** Saves a table the screen made (an import summary) as CSV; `null` when cancelled. */
+  'files:saveSheet': channel(saveSheetInput).returns<SheetSaved | null>(),
 
   'trash:list': channel(emptyInput).returns<TrashContents>(),
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

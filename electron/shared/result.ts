@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'db_open_failed',
   'unknown_channel',
   'forbidden_sender',
+  /** A spreadsheet that cannot be read; `params.reason` says why (too large, not a spreadsheet...). */
+  'file_unreadable',
+  /** A file that cannot be written (folder gone, file open in Excel...); `params.reason` says why. */
+  'file_unwritable',
   'internal',
 ] as const;
 
@@ -34,6 +38,14 @@ export const VALIDATION_REASONS = [
   'invalid_format',
   'required_when_ready',
   'duplicate_in_product',
+  'variation_needed',
+  'variation2_without_1',
+  'special_not_below_price',
+  'ends_before_start',
+  'category_unknown',
+  'category_not_leaf',
+  'not_a_date',
+  'one_value_only',
   'invalid',
 ] as const;
 

@@ -1,6 +1,10 @@
+import { z } from 'zod';
 import {
+  attributeValues,
   DEFAULT_BRAND,
+  type AttributeValues,
   type Product,
+  type ProductCondition,
   type ProductCreateInput,
   type ProductListInput,
   type ProductStatus,
@@ -14,7 +18,9 @@ import type { Db } from '../db/open';
 import type { FieldIssue } from '../../shared/result';
 import { CoreError, notFound } from '../errors';
 import { likePattern } from './like';
+import { sanitizeDescription } from './description';
 import { productRuleIssues } from './product-rules';
+import { problemMask, problemsFromMask, readinessIssues, type CategoryCheck } from './readiness';
 import type { SellerStore } from './sellers';
 import { formatSku, skuPrefix } from './sku-codes';
 import { toSummary, type SummaryRow } from './summary-row';
@@ -24,9 +30,15 @@ interface ProductRow {
   seller_id: number;
   name: string;
   description: string;
+  highlights: string;
   category_id: number | null;
+  attributes: string;
   brand: string;
+  item_condition: ProductCondition;
   status: ProductStatus;
+  variation1: string;
+  variation2: string;
+  problems: number;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -36,8 +48,13 @@ interface SkuRow {
   id: number;
   product_id: number;
   seller_sku: string;
+  option1: string;
+  option2: string;
   variant_name: string;
   price: number;
+  special_price: number | null;
+  special_from: string | null;
+  special_to: string | null;
   stock: number;
   weight_g: number | null;
   length_cm: number | null;
@@ -50,8 +67,13 @@ function toSku(row: SkuRow): Sku {
     id: row.id,
     productId: row.product_id,
     sellerSku: row.seller_sku,
+    option1: row.option1,
+    option2: row.option2,
     variantName: row.variant_name,
     price: row.price,
+    specialPrice: row.special_price,
+    specialFrom: row.special_from,
+    specialTo: row.special_to,
     stock: row.stock,
     // Weight is kept in whole grams so sums and comparisons stay exact.
     weightKg: row.weight_g === null ? null : row.weight_g / 1000,
@@ -60,6 +82,9 @@ function toSku(row: SkuRow): Sku {
     heightCm: row.height_cm,
   };
 }
+
+/** JSON columns are read back through their schema: a damaged row fails loudly, not later. */
+const highlightsColumn = z.array(z.string());
 
 function toGrams(kg: number | null | undefined): number | null {
   return kg === null || kg === undefined ? null : Math.round(kg * 1000);
@@ -70,6 +95,7 @@ export class ProductStore {
   constructor(
     private readonly db: Db,
     private readonly sellers: SellerStore,
+    private readonly categories: CategoryCheck,
     private readonly now: () => string,
   ) {}
 
@@ -106,7 +132,7 @@ export class ProductStore {
   ): ProductSummary[] {
     const rows = this.db
       .prepare<Record<string, unknown>, SummaryRow>(
-        `SELECT p.id, p.seller_id, p.name, p.brand, p.status, p.updated_at, p.deleted_at,
+        `SELECT p.id, p.seller_id, p.name, p.brand, p.category_id, p.status, p.problems, p.updated_at, p.deleted_at,
                 COUNT(s.id) AS sku_count,
                 COALESCE(MIN(s.price), 0) AS min_price,
                 COALESCE(MAX(s.price), 0) AS max_price,
@@ -133,9 +159,15 @@ export class ProductStore {
       sellerId: row.seller_id,
       name: row.name,
       description: row.description,
+      highlights: highlightsColumn.parse(JSON.parse(row.highlights)),
       categoryId: row.category_id,
+      attributes: attributeValues.parse(JSON.parse(row.attributes)),
       brand: row.brand,
+      condition: row.item_condition,
       status: row.status,
+      variation1: row.variation1,
+      variation2: row.variation2,
+      problems: problemsFromMask(row.problems),
       skus,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -145,55 +177,130 @@ export class ProductStore {
 
   create(input: ProductCreateInput): Product {
     this.sellers.getActive(input.sellerId, 'sellerId');
-    const status = input.status ?? 'draft';
-    const skus = resolveSkus(input.skus, [], '');
-    assertRules(status, skus, '');
+    const draft = this.prepare(
+      {
+        name: input.name,
+        description: input.description ?? '',
+        highlights: input.highlights ?? [],
+        categoryId: input.categoryId ?? null,
+        attributes: input.attributes ?? {},
+        brand: input.brand ?? DEFAULT_BRAND,
+        condition: input.condition ?? 'new',
+        status: input.status ?? 'draft',
+        variation1: input.variation1 ?? '',
+        variation2: input.variation2 ?? '',
+        skus: resolveSkus(input.skus, [], ''),
+      },
+      '',
+      input.categoryId !== undefined && input.categoryId !== null,
+    );
     const at = this.now();
     const info = this.db
       .prepare(
-        `INSERT INTO products (seller_id, name, description, category_id, brand, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO products (seller_id, name, description, highlights, category_id, attributes, brand,
+           item_condition, status, variation1, variation2, problems, created_at, updated_at)
+         VALUES (@sellerId, @name, @description, @highlights, @categoryId, @attributes, @brand,
+           @condition, @status, @variation1, @variation2, @problems, @at, @at)`,
       )
-      .run(
-        input.sellerId,
-        input.name,
-        input.description ?? '',
-        input.categoryId ?? null,
-        input.brand ?? DEFAULT_BRAND,
-        status,
-        at,
-        at,
-      );
+      .run({ ...productColumns(draft), sellerId: input.sellerId, at });
     const productId = Number(info.lastInsertRowid);
-    this.writeSkus(productId, input.sellerId, input.name, skus, at, '');
+    this.writeSkus(productId, input.sellerId, draft, at, '');
     return this.get(productId);
   }
 
   update({ id, changes }: ProductUpdateInput): Product {
     const current = this.getActive(id);
-    const status = changes.status ?? current.status;
     // Update inputs carry their fields under `changes`, so problems are reported there too.
     const prefix = 'changes.';
-    const skus = changes.skus ? resolveSkus(changes.skus, current.skus, prefix) : current.skus;
-    assertRules(status, skus, prefix);
+    const draft = this.prepare(
+      {
+        name: changes.name ?? current.name,
+        description: changes.description ?? current.description,
+        highlights: changes.highlights ?? current.highlights,
+        categoryId: changes.categoryId === undefined ? current.categoryId : changes.categoryId,
+        attributes: changes.attributes ?? current.attributes,
+        brand: changes.brand ?? current.brand,
+        condition: changes.condition ?? current.condition,
+        status: changes.status ?? current.status,
+        variation1: changes.variation1 ?? current.variation1,
+        variation2: changes.variation2 ?? current.variation2,
+        skus: changes.skus ? resolveSkus(changes.skus, current.skus, prefix) : current.skus,
+      },
+      prefix,
+      changes.categoryId !== undefined && changes.categoryId !== null && changes.categoryId !== current.categoryId,
+    );
     const at = this.now();
-    const name = changes.name ?? current.name;
     this.db
       .prepare(
-        `UPDATE products SET name = ?, description = ?, category_id = ?, brand = ?, status = ?, updated_at = ?
-         WHERE id = ?`,
+        `UPDATE products SET name = @name, description = @description, highlights = @highlights,
+           category_id = @categoryId, attributes = @attributes, brand = @brand, item_condition = @condition,
+           status = @status, variation1 = @variation1, variation2 = @variation2, problems = @problems,
+           updated_at = @at
+         WHERE id = @id`,
       )
-      .run(
-        name,
-        changes.description ?? current.description,
-        changes.categoryId === undefined ? current.categoryId : changes.categoryId,
-        changes.brand ?? current.brand,
-        status,
-        at,
-        id,
-      );
-    if (changes.skus) this.writeSkus(id, current.sellerId, name, skus, at, prefix);
+      .run({ ...productColumns(draft), id, at });
+    // SKUs are rewritten when they changed, and also when the variations did: the options a
+    // SKU keeps depend on which variations the product has.
+    if (changes.skus || changes.variation1 !== undefined || changes.variation2 !== undefined) {
+      this.writeSkus(id, current.sellerId, draft, at, prefix);
+    }
     return this.get(id);
+  }
+
+  /**
+   * Cleans a product as it will be stored (description tags, options of unused variations,
+   * attribute spelling) and checks it: field rules always, the category when it changed,
+   * attribute values whenever there is a category, and readiness when it is marked ready.
+   * Returns it with its readiness problem mask.
+   */
+  private prepare(draft: Draft, prefix: string, categoryChanged: boolean): PreparedProduct {
+    const { categoryId } = draft;
+    const known = categoryId !== null && this.categories.isLeaf(categoryId);
+    const product: Draft = {
+      ...draft,
+      description: sanitizeDescription(draft.description),
+      attributes: known ? this.categories.normalizeAttributes(categoryId, draft.attributes) : draft.attributes,
+      skus: draft.skus.map((sku) => ({
+        ...sku,
+        option1: draft.variation1 ? sku.option1 : '',
+        option2: draft.variation2 ? sku.option2 : '',
+        specialFrom: sku.specialPrice === null ? null : sku.specialFrom,
+        specialTo: sku.specialPrice === null ? null : sku.specialTo,
+      })),
+    };
+    const issues = productRuleIssues(product, prefix);
+    if (categoryChanged && !known) issues.push({ field: `${prefix}categoryId`, reason: 'invalid_choice' });
+    if (known) issues.push(...this.categories.attributeIssues(categoryId, product.attributes, false, prefix));
+    const readiness = readinessIssues(product, this.categories, prefix);
+    if (product.status === 'ready') {
+      for (const issue of readiness) {
+        if (!issues.some((i) => i.field === issue.field)) issues.push(issue);
+      }
+    }
+    const first = issues[0];
+    if (first) throw invalid(first.field, first.reason, issues);
+    if (known && categoryChanged) this.categories.recordUse(categoryId);
+    return { ...product, problems: problemMask(readiness, prefix) };
+  }
+
+  /**
+   * Works out every live product's readiness problems again. Needed when the category tree
+   * changes under them (a newer snapshot or a fetch): a category may be gone, or gain a
+   * mandatory attribute. Writes only the rows whose problems changed, and leaves
+   * `updated_at` alone: the seller did not change those products.
+   */
+  recomputeProblems(): number {
+    const ids = this.db
+      .prepare<[], number>('SELECT id FROM products WHERE deleted_at IS NULL')
+      .pluck()
+      .all();
+    const store = this.db.prepare('UPDATE products SET problems = ? WHERE id = ? AND problems <> ?');
+    let changed = 0;
+    for (const id of ids) {
+      const mask = problemMask(readinessIssues(this.get(id), this.categories));
+      changed += store.run(mask, id, mask).changes;
+    }
+    return changed;
   }
 
   delete(id: number): Product {
@@ -225,14 +332,8 @@ export class ProductStore {
    * Makes the product's live SKUs exactly `skus`: updates those with an id, inserts the
    * rest, and moves SKUs no longer listed to the trash (their SellerSku stays reserved).
    */
-  private writeSkus(
-    productId: number,
-    sellerId: number,
-    productName: string,
-    skus: readonly ResolvedSku[],
-    at: string,
-    prefix: string,
-  ): void {
+  private writeSkus(productId: number, sellerId: number, product: PreparedProduct, at: string, prefix: string): void {
+    const { skus } = product;
     const kept = new Set(skus.map((sku) => sku.id));
     const live = this.db
       .prepare<[number], { id: number }>('SELECT id FROM skus WHERE product_id = ? AND deleted_at IS NULL')
@@ -241,16 +342,17 @@ export class ProductStore {
     const trash = this.db.prepare('UPDATE skus SET deleted_at = ?, updated_at = ? WHERE id = ?');
     for (const { id } of live) if (!kept.has(id)) trash.run(at, at, id);
 
-    const update = this.db.prepare(
-      `UPDATE skus SET seller_sku = @sellerSku, variant_name = @variantName, position = @position, price = @price,
-         stock = @stock, weight_g = @weightG, length_cm = @lengthCm, width_cm = @widthCm, height_cm = @heightCm,
-         updated_at = @at, deleted_at = NULL WHERE id = @id`,
-    );
+    const columns = `seller_sku = @sellerSku, option1 = @option1, option2 = @option2, variant_name = @variantName,
+         position = @position, price = @price, special_price = @specialPrice, special_from = @specialFrom,
+         special_to = @specialTo, stock = @stock, weight_g = @weightG, length_cm = @lengthCm,
+         width_cm = @widthCm, height_cm = @heightCm`;
+    const update = this.db.prepare(`UPDATE skus SET ${columns}, updated_at = @at, deleted_at = NULL WHERE id = @id`);
     const insert = this.db.prepare(
-      `INSERT INTO skus (product_id, seller_id, seller_sku, variant_name, position, price, stock, weight_g,
-         length_cm, width_cm, height_cm, created_at, updated_at)
-       VALUES (@productId, @sellerId, @sellerSku, @variantName, @position, @price, @stock, @weightG,
-         @lengthCm, @widthCm, @heightCm, @at, @at)`,
+      `INSERT INTO skus (product_id, seller_id, seller_sku, option1, option2, variant_name, position, price,
+         special_price, special_from, special_to, stock, weight_g, length_cm, width_cm, height_cm,
+         created_at, updated_at)
+       VALUES (@productId, @sellerId, @sellerSku, @option1, @option2, @variantName, @position, @price,
+         @specialPrice, @specialFrom, @specialTo, @stock, @weightG, @lengthCm, @widthCm, @heightCm, @at, @at)`,
     );
     // A code removed from this product and typed in again (same save or later) brings its
     // old row back: the code belongs to this product, and marketplaces know it by it.
@@ -258,14 +360,19 @@ export class ProductStore {
       'SELECT id FROM skus WHERE product_id = ? AND seller_sku = ? COLLATE NOCASE AND deleted_at IS NOT NULL',
     );
     for (const [index, sku] of skus.entries()) {
-      const sellerSku = sku.sellerSku || this.generateSku(sellerId, productName);
+      const sellerSku = sku.sellerSku || this.generateSku(sellerId, product.name);
       const rowId = sku.id ?? (sku.sellerSku ? trashedHere.get(productId, sku.sellerSku)?.id : undefined);
       this.assertSkuFree(sellerId, sellerSku, rowId ?? null, `${prefix}skus.${index}.sellerSku`);
       const values = {
         sellerSku,
-        variantName: sku.variantName,
+        option1: sku.option1,
+        option2: sku.option2,
+        variantName: [sku.option1, sku.option2].filter(Boolean).join(' / '),
         position: index,
         price: sku.price,
+        specialPrice: sku.specialPrice,
+        specialFrom: sku.specialFrom,
+        specialTo: sku.specialTo,
         stock: sku.stock,
         weightG: toGrams(sku.weightKg),
         lengthCm: sku.lengthCm,
@@ -313,7 +420,42 @@ const MAX_SKU_ATTEMPTS = 10_000;
  * A SKU as it will be stored: the input laid over what is stored for its id. No id means
  * a new SKU; an empty sellerSku means "generate one".
  */
-type ResolvedSku = Omit<Sku, 'id' | 'productId'> & { readonly id: number | undefined };
+type ResolvedSku = Omit<Sku, 'id' | 'productId' | 'variantName'> & { readonly id: number | undefined };
+
+/** A product as it will be stored, before its checks. */
+interface Draft {
+  readonly name: string;
+  readonly description: string;
+  readonly highlights: readonly string[];
+  readonly categoryId: number | null;
+  readonly attributes: AttributeValues;
+  readonly brand: string;
+  readonly condition: ProductCondition;
+  readonly status: ProductStatus;
+  readonly variation1: string;
+  readonly variation2: string;
+  readonly skus: readonly ResolvedSku[];
+}
+
+interface PreparedProduct extends Draft {
+  readonly problems: number;
+}
+
+function productColumns(product: PreparedProduct) {
+  return {
+    name: product.name,
+    description: product.description,
+    highlights: JSON.stringify(product.highlights),
+    categoryId: product.categoryId,
+    attributes: JSON.stringify(product.attributes),
+    brand: product.brand,
+    condition: product.condition,
+    status: product.status,
+    variation1: product.variation1,
+    variation2: product.variation2,
+    problems: product.problems,
+  };
+}
 
 /**
  * Merges SKU inputs with the stored SKUs they name: a field left out keeps its stored value
@@ -334,8 +476,12 @@ function resolveSkus(inputs: readonly SkuInput[], stored: readonly Sku[], prefix
     return {
       id: previous?.id,
       sellerSku: sku.sellerSku || previous?.sellerSku || '',
-      variantName: keep(sku.variantName, previous?.variantName ?? ''),
+      option1: keep(sku.option1, previous?.option1 ?? ''),
+      option2: keep(sku.option2, previous?.option2 ?? ''),
       price: sku.price,
+      specialPrice: keep(sku.specialPrice, previous?.specialPrice ?? null),
+      specialFrom: keep(sku.specialFrom, previous?.specialFrom ?? null),
+      specialTo: keep(sku.specialTo, previous?.specialTo ?? null),
       stock: keep(sku.stock, previous?.stock ?? 0),
       weightKg: keep(sku.weightKg, previous?.weightKg ?? null),
       lengthCm: keep(sku.lengthCm, previous?.lengthCm ?? null),
@@ -353,10 +499,4 @@ function invalid(field: string, reason: FieldIssue['reason'], issues: readonly F
     reason,
     issues,
   });
-}
-
-function assertRules(status: ProductStatus, skus: readonly ResolvedSku[], prefix: string): void {
-  const issues = productRuleIssues(status, skus, prefix);
-  const first = issues[0];
-  if (first) throw invalid(first.field, first.reason, issues);
 }

@@ -1,12 +1,16 @@
 import {
   DEFAULT_PAGE_SIZE,
+  MAX_BULK_IDS,
   type ProductPage,
   type ProductSearchInput,
+  type ProblemFilter,
   type ProductSort,
+  READINESS_PROBLEMS,
   type SortDirection,
 } from '../../shared/catalogue';
 import type { Db } from '../db/open';
 import { ftsQuery } from './fts-query';
+import { problemBit } from './readiness';
 import type { SellerStore } from './sellers';
 import { toSummary, type SummaryRow } from './summary-row';
 
@@ -30,6 +34,8 @@ export interface Shape {
   readonly seller: boolean;
   readonly status: boolean;
   readonly category: boolean;
+  /** A readiness filter: 'none' (ready to go) or a bit mask of problems to look for. */
+  readonly problem?: 'none' | 'mask';
   readonly match: boolean;
   /**
    * A whole-catalogue search whose text matches many products: walk a live-products order
@@ -64,7 +70,7 @@ const ORDER_INDEX: Record<ProductSort, string> = {
  * between them.
  */
 export class ProductSearch {
-  /** Statements by SQL text: the SQL depends only on which filters are on (16 shapes x 6 orders). */
+  /** Statements by SQL text: the SQL depends only on which filters are on (48 shapes x 6 orders). */
   private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
 
   constructor(
@@ -73,12 +79,47 @@ export class ProductSearch {
   ) {}
 
   search(input: ProductSearchInput): ProductPage {
+    const plan = this.plan(input);
+    if (!plan) return { items: [], total: 0 };
+    const { shape, params, sort, direction, matches, match } = plan;
+    const rows = this.statement(pageSql(shape, sort, direction)).all(params) as SummaryRow[];
+    // A full page from offset 0 is the common case where the count is needed; a short page
+    // already tells the total.
+    const total =
+      rows.length < params.limit && (rows.length > 0 || params.offset === 0)
+        ? params.offset + rows.length
+        : matches !== null && !shape.status && !shape.category && !shape.problem
+          ? // Every live product has one row in the index; only the trashed participants'
+            // products (few) must be taken off.
+            matches - this.trashedSellersMatches(match)
+          : (this.statement(countSql({ ...shape, walk: false }))
+              .pluck()
+              .get(params) as number);
+    return { items: rows.map(toSummary), total };
+  }
+
+  /** Every id the search matches, in its order (for "select all"), up to MAX_BULK_IDS. */
+  ids(input: ProductSearchInput): number[] {
+    const plan = this.plan({ ...input, limit: undefined, offset: undefined });
+    if (!plan) return [];
+    const { shape, sort, direction } = plan;
+    const { limit: _limit, offset: _offset, ...params } = plan.params;
+    return this.statement(
+      `SELECT p.id FROM products p WHERE ${whereSql({ ...shape, walk: false })}
+       ORDER BY ${ORDER[sort]('p', direction)} LIMIT ${MAX_BULK_IDS}`,
+    )
+      .pluck()
+      .all(params) as number[];
+  }
+
+  /** What a search needs: its shape, bound values and order; null when it can match nothing. */
+  private plan(input: ProductSearchInput) {
     // Same refusal as products:list: an unknown participant is a mistake worth reporting.
     if (input.sellerId !== undefined) this.sellers.get(input.sellerId, 'sellerId');
     const match = ftsQuery(input.query);
     // Text with nothing searchable in it ("-", "***", emoji) matches nothing, rather than
     // silently showing everything as if the box were empty.
-    if (input.query && match === null) return { items: [], total: 0 };
+    if (input.query && match === null) return null;
 
     const limit = input.limit ?? DEFAULT_PAGE_SIZE;
     const offset = input.offset ?? 0;
@@ -92,6 +133,7 @@ export class ProductSearch {
       seller: input.sellerId !== undefined,
       status: input.status !== undefined,
       category: input.categoryId !== undefined,
+      problem: input.problem === undefined ? undefined : input.problem === 'none' ? 'none' : 'mask',
       match: match !== null,
       walk: matches !== null && matches >= WALK_FROM_MATCHES && offset + limit <= WALK_UP_TO_ROW,
     };
@@ -99,27 +141,14 @@ export class ProductSearch {
       sellerId: input.sellerId ?? null,
       status: input.status ?? null,
       categoryId: input.categoryId ?? null,
+      problemMask: problemFilterMask(input.problem),
       match,
       limit,
       offset,
     };
     const sort = input.sort ?? 'updated';
-    const direction = (input.direction ?? DEFAULT_DIRECTION[sort]) === 'asc' ? 'ASC' : 'DESC';
-
-    const rows = this.statement(pageSql(shape, sort, direction)).all(params) as SummaryRow[];
-    // A full page from offset 0 is the common case where the count is needed; a short page
-    // already tells the total.
-    const total =
-      rows.length < params.limit && (rows.length > 0 || params.offset === 0)
-        ? params.offset + rows.length
-        : matches !== null && !shape.status && !shape.category
-          ? // Every live product has one row in the index; only the trashed participants'
-            // products (few) must be taken off.
-            matches - this.trashedSellersMatches(match)
-          : (this.statement(countSql({ ...shape, walk: false }))
-              .pluck()
-              .get(params) as number);
-    return { items: rows.map(toSummary), total };
+    const direction: Direction = (input.direction ?? DEFAULT_DIRECTION[sort]) === 'asc' ? 'ASC' : 'DESC';
+    return { shape, params, sort, direction, matches, match };
   }
 
   /**
@@ -149,6 +178,8 @@ export function whereSql(shape: Shape): string {
   else where.push('p.seller_id NOT IN (SELECT id FROM sellers WHERE deleted_at IS NOT NULL)');
   if (shape.status) where.push('p.status = @status');
   if (shape.category) where.push('p.category_id = @categoryId');
+  if (shape.problem === 'none') where.push('p.problems = 0');
+  if (shape.problem === 'mask') where.push('(p.problems & @problemMask) <> 0');
   // `+p.id` when walking: the match set is only checked per row, so the planner keeps to the
   // order index instead of starting from the matches.
   if (shape.match) {
@@ -168,7 +199,7 @@ export function pageSql(shape: Shape, sort: ProductSort, direction: Direction): 
            COUNT(s.id) AS sku_count,
            COALESCE(MAX(s.price), 0) AS max_price,
            COALESCE(SUM(s.stock), 0) AS total_stock
-    FROM (SELECT p.id, p.seller_id, p.name, p.brand, p.status, p.updated_at, p.min_price
+    FROM (SELECT p.id, p.seller_id, p.name, p.brand, p.category_id, p.status, p.problems, p.updated_at, p.min_price
           FROM products p${shape.walk ? ` INDEXED BY ${ORDER_INDEX[sort]}` : ''}
           WHERE ${whereSql(shape)}
           ORDER BY ${ORDER[sort]('p', direction)}
@@ -188,4 +219,11 @@ export const TRASHED_SELLERS_MATCHES = `
 
 export function countSql(shape: Shape): string {
   return `SELECT COUNT(*) FROM products p WHERE ${whereSql(shape)}`;
+}
+
+/** The bits a problem filter looks for: every problem for 'any', one for a named problem. */
+function problemFilterMask(filter: ProblemFilter | undefined): number {
+  if (filter === undefined || filter === 'none') return 0;
+  if (filter === 'any') return READINESS_PROBLEMS.reduce((mask, problem) => mask | problemBit(problem), 0);
+  return problemBit(filter);
 }

@@ -1,4 +1,5 @@
 import type { ProductStatus, ProductSummary } from '../../shared/catalogue';
+import { problemsFromMask } from './readiness';
 
 /** A product list row as the list and search queries select it (SKU figures aggregated). */
 export interface SummaryRow {
@@ -6,7 +7,9 @@ export interface SummaryRow {
   seller_id: number;
   name: string;
   brand: string;
+  category_id: number | null;
   status: ProductStatus;
+  problems: number;
   sku_count: number;
   min_price: number;
   max_price: number;
@@ -22,7 +25,9 @@ export function toSummary(row: SummaryRow): ProductSummary {
     sellerId: row.seller_id,
     name: row.name,
     brand: row.brand,
+    categoryId: row.category_id,
     status: row.status,
+    problems: problemsFromMask(row.problems),
     skuCount: row.sku_count,
     minPrice: row.min_price,
     maxPrice: row.max_price,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../../electron/core';
-import { createHandlers, dispatch, type Handlers } from '../../../electron/main/handlers';
+import { createHandlers, dispatch, type Handlers, type Shell } from '../../../electron/main/handlers';
 import type { EventMap, EventName } from '../../../electron/shared/contract';
 import { bridgeScript } from './bridge';
 import { serveRenderer, type RendererServer } from './server';
@@ -62,6 +62,11 @@ export interface AppSession {
   readonly dataDir: string;
   /** Sends a main -> renderer event, as main's `webContents.send` would. */
   emit<E extends EventName>(event: E, payload: EventMap[E]): Promise<void>;
+  /**
+   * What the "system dialogs" answer next: the file the user picks in an open dialog, and
+   * where they save (null = they press Cancel). Each answer is used once.
+   */
+  readonly dialogs: { nextOpen: (string | null)[]; nextSave: (string | null)[] };
   /** Closes the core and opens the same data folder again, then reloads: an app restart. */
   restart(): Promise<void>;
   /** Console errors, page errors and CSP violations seen so far. */
@@ -73,13 +78,30 @@ export interface AppSession {
 export async function openApp(suite: Suite): Promise<AppSession> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-e2e-'));
   let core = createCore({ dataDir, version: '0.0.0-e2e' });
-  let handlers: Handlers = createHandlers(core);
+  const dialogs: AppSession['dialogs'] = { nextOpen: [], nextSave: [] };
+  // Electron's dialogs cannot open here; the test says what the user picks. Progress goes
+  // to the page exactly as main's webContents.send would deliver it.
+  const pageRef: { current?: Page } = {};
+  const shell: Shell = {
+    pickSpreadsheet: async () => dialogs.nextOpen.shift() ?? null,
+    pickSaveTarget: async () => dialogs.nextSave.shift() ?? null,
+    progress: (event) => {
+      void pageRef.current
+        ?.evaluate(
+          (data) => (window as unknown as { __akarEmit(e: string, p: unknown): void }).__akarEmit('progress', data),
+          event,
+        )
+        .catch(() => undefined);
+    },
+  };
+  let handlers: Handlers = createHandlers(core, shell);
   const context = await suite.browser.newContext({ viewport: VIEWPORT, locale: 'id-ID' });
   await context.exposeBinding('__akarInvoke', (_source, channel: unknown, input: unknown) =>
     dispatch(handlers, channel, input),
   );
   await context.addInitScript({ content: await bridgeScript() });
   const page = await context.newPage();
+  pageRef.current = page;
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
@@ -96,6 +118,7 @@ export async function openApp(suite: Suite): Promise<AppSession> {
       return core;
     },
     dataDir,
+    dialogs,
     problems,
     async emit(event, payload) {
       await page.evaluate(
@@ -106,7 +129,7 @@ export async function openApp(suite: Suite): Promise<AppSession> {
     async restart() {
       core.close();
       core = createCore({ dataDir, version: '0.0.0-e2e' });
-      handlers = createHandlers(core);
+      handlers = createHandlers(core, shell);
       await page.reload();
       await page.getByRole('banner').waitFor();
     },

@@ -1,6 +1,8 @@
 import { sql as catalogueV1 } from './0010-catalogue-v1';
 import { sql as catalogueSearch } from './0020-catalogue-search';
 import { sql as catalogueOrder } from './0030-catalogue-order';
+import { sql as catalogueVariants } from './0040-catalogue-variants';
+import { sql as categories } from './0050-categories';
 
 export interface Migration {
   /**
@@ -18,6 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'catalogue-v1', sql: catalogueV1 },
   { version: 20, name: 'catalogue-search', sql: catalogueSearch },
   { version: 30, name: 'catalogue-order', sql: catalogueOrder },
+  { version: 40, name: 'catalogue-variants', sql: catalogueVariants },
+  { version: 50, name: 'categories', sql: categories },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

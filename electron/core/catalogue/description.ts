@@ -1,0 +1,23 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * Product descriptions are plain text or simple HTML pasted from elsewhere. Marketplaces
+ * accept only basic formatting (Lazada: HTML in `description`, lists in highlights), and a
+ * pasted page can carry scripts, styles and tracking images, so only paragraphs, line
+ * breaks, lists and bold/italic/underline survive, without attributes; the text of any
+ * other tag is kept.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u'],
+  allowedAttributes: {},
+  // Script and style contents are code, not words a buyer should see.
+  nonTextTags: ['script', 'style', 'textarea', 'noscript', 'title'],
+  // Leave "<", ">" and "&" in plain text alone: "Isi < 5 kg & tahan lama" is not HTML.
+  parser: { decodeEntities: false },
+};
+
+export function sanitizeDescription(text: string): string {
+  // Plain text (by far the common case) is stored exactly as typed.
+  if (!/<[a-z!/]/i.test(text)) return text;
+  return sanitizeHtml(text, OPTIONS);
+}

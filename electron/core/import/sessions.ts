@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { ColumnMapping, ImportFile, ImportIssue, ImportOutcome, ImportReport } from '../../shared/imports';
+import type { Db } from '../db/open';
+import { CoreError } from '../errors';
+import type { SheetTable } from '../spreadsheet/types';
+import { applyGroups, type ImportTarget } from './apply';
+import { guessMapping } from './columns';
+import { groupRows } from './interpret';
+
+/** Rows shown in the mapping step, enough to recognise each column. */
+const SAMPLE_ROWS = 8;
+/** Outcomes sent to the screen; the counts and the summary file cover all of them. */
+export const MAX_OUTCOMES_SHOWN = 2000;
+/** Files kept for preview at once; opening another forgets the oldest. */
+const MAX_OPEN = 3;
+
+interface OpenFile {
+  readonly fileName: string;
+  readonly table: SheetTable;
+}
+
+/**
+ * Files read for import, kept between preview and commit under an opaque id (the renderer
+ * never sees or sends a path back). Preview and commit run the same code: the preview in a
+ * savepoint that is rolled back, the commit in the caller's transaction, so what the
+ * preview promises is exactly what the commit does, and a commit is all or nothing.
+ */
+export class ImportSessions {
+  private readonly files = new Map<string, OpenFile>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly target: ImportTarget,
+  ) {}
+
+  /** Keeps a table that was read, and answers with what the mapping step shows. */
+  keep(filePath: string, table: SheetTable): ImportFile {
+    const importId = randomUUID();
+    this.files.set(importId, { fileName: path.basename(filePath), table });
+    for (const id of this.files.keys()) {
+      if (this.files.size <= MAX_OPEN) break;
+      this.files.delete(id);
+    }
+    return {
+      importId,
+      fileName: path.basename(filePath),
+      format: table.format,
+      ...(table.sheetName !== undefined ? { sheetName: table.sheetName } : {}),
+      headers: table.headers,
+      sample: table.rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
+      rowCount: table.rows.length,
+      mapping: guessMapping(table.headers),
+      notes: table.notes,
+    };
+  }
+
+  /** What importing would do; nothing is written. */
+  preview(importId: string, sellerId: number, mapping: readonly ColumnMapping[]): ImportReport {
+    let report: ImportReport | undefined;
+    try {
+      this.db.transaction(() => {
+        report = this.run(importId, sellerId, mapping, false);
+        throw ROLLBACK;
+      })();
+    } catch (error) {
+      if (error !== ROLLBACK) throw error;
+    }
+    if (!report) throw new Error('unreachable: preview produced no report');
+    return report;
+  }
+
+  /** Writes every product without problems, in the caller's transaction; the file is then forgotten. */
+  commit(importId: string, sellerId: number, mapping: readonly ColumnMapping[]): ImportReport {
+    const report = this.run(importId, sellerId, mapping, true);
+    this.files.delete(importId);
+    return report;
+  }
+
+  forget(importId: string): void {
+    this.files.delete(importId);
+  }
+
+  private run(importId: string, sellerId: number, mapping: readonly ColumnMapping[], committed: boolean): ImportReport {
+    const file = this.files.get(importId);
+    if (!file) {
+      throw new CoreError({
+        code: 'not_found',
+        message: `Import ${importId} is not open (read the file again)`,
+        field: 'importId',
+      });
+    }
+    const { headers, rows } = file.table;
+    if (mapping.length !== headers.length) {
+      throw new CoreError({
+        code: 'invalid_input',
+        message: `The mapping has ${mapping.length} columns, the file ${headers.length}`,
+        field: 'mapping',
+        reason: 'invalid',
+      });
+    }
+    // Rows the reader already found broken (ragged, formula without value) are reported
+    // with their product, which is then skipped.
+    const readProblems = new Map<number, ImportIssue[]>();
+    for (const row of rows) {
+      if (row.problems.length > 0) {
+        readProblems.set(
+          row.line,
+          row.problems.map((p) => ({ line: row.line, reason: p.reason === 'formula' ? 'invalid' : p.reason, params: p.params })),
+        );
+      }
+    }
+    const groups = groupRows(headers, mapping, rows).map((group) => {
+      const extra = group.lines.flatMap((line) => readProblems.get(line) ?? []);
+      return extra.length > 0 ? { ...group, issues: [...extra, ...group.issues] } : group;
+    });
+    const outcomes = applyGroups(this.target, sellerId, headers, mapping, groups);
+    return report(outcomes, rows.length, committed);
+  }
+}
+
+const ROLLBACK = new Error('preview rollback');
+
+function report(outcomes: readonly ImportOutcome[], rows: number, committed: boolean): ImportReport {
+  const count = (action: ImportOutcome['action']) => outcomes.filter((o) => o.action === action).length;
+  const skipped = outcomes.filter((o) => o.action === 'skipped');
+  // Problems first: they are what the user has to act on.
+  const ordered = [...skipped, ...outcomes.filter((o) => o.action !== 'skipped')];
+  return {
+    committed,
+    rows,
+    created: count('created'),
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    skipped: skipped.length,
+    skippedRows: skipped.reduce((sum, o) => sum + o.lines.length, 0),
+    outcomes: ordered.slice(0, MAX_OUTCOMES_SHOWN),
+    outcomesCut: ordered.length > MAX_OUTCOMES_SHOWN,
+  };
+}
