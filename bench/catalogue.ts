@@ -14,7 +14,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { createCore, DB_FILE } from '../electron/core';
+import { categoryCheck } from '../electron/core/catalogue/category-rules';
 import { ftsQuery } from '../electron/core/catalogue/fts-query';
+import { ProductStore } from '../electron/core/catalogue/products';
+import { SellerStore } from '../electron/core/catalogue/sellers';
+import { openDatabase } from '../electron/core/db/open';
 import {
   ANY_TRASHED_SELLER,
   countSql,
@@ -25,6 +29,7 @@ import {
   type Shape,
 } from '../electron/core/catalogue/search';
 import { createHandlers, dispatch } from '../electron/main/handlers';
+import { benchImport } from './import-bench';
 import type { ProductSearchInput, ProductSort } from '../electron/shared/catalogue';
 import type { Channel } from '../electron/shared/contract';
 
@@ -108,8 +113,9 @@ const WORDS = ['enak', 'tahan lama', 'tanpa pengawet', 'dibuat di rumah', 'bahan
 
 /** Fills a fresh data dir: one transaction, prepared statements, the triggers doing their real work. */
 function generate(dataDir: string): void {
-  createCore({ dataDir }).close(); // creates and migrates the schema
+  createCore({ dataDir }).close(); // creates and migrates the schema, installs the category tree
   const db = new Database(path.join(dataDir, DB_FILE));
+  const leaves = db.prepare<[], number>('SELECT id FROM categories WHERE leaf = 1 ORDER BY id').pluck().all();
   const rnd = random(SEED);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 61_000).toISOString();
@@ -120,9 +126,12 @@ function generate(dataDir: string): void {
     `INSERT INTO products (id, seller_id, name, description, category_id, status, created_at, updated_at, deleted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const variation = db.prepare("UPDATE products SET variation1 = 'Varian' WHERE id = ?");
   const sku = db.prepare(
-    `INSERT INTO skus (product_id, seller_id, seller_sku, variant_name, position, price, stock, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO skus (product_id, seller_id, seller_sku, option1, variant_name, position, price, stock, weight_g,
+       length_cm, width_cm, height_cm, created_at, updated_at)
+     VALUES (@productId, @sellerId, @code, @option, @option, @position, @price, @stock, @weight, @size, @size, @size,
+       @at, @at)`,
   );
   db.transaction(() => {
     for (let s = 1; s <= SELLERS; s++) seller.run(s, `Peserta ${s}`, `Usaha ${s}`, at(0), at(0));
@@ -137,7 +146,7 @@ function generate(dataDir: string): void {
         sellerId,
         name,
         description,
-        1 + Math.floor(rnd() * 40),
+        rnd() < 0.1 ? null : pick(leaves),
         rnd() < 0.4 ? 'ready' : 'draft',
         at(p),
         at(p + Math.floor(rnd() * 1000)),
@@ -152,24 +161,33 @@ function generate(dataDir: string): void {
               1,
               Math.min(skusLeft - (productsLeft - 1), rnd() < 0.4 ? 2 : rnd() < 0.5 ? 3 : rnd() < 0.6 ? 1 : 4),
             );
+      if (count > 1) variation.run(p);
+      // Some products still lack weight or package size, as in a real workshop.
+      const measured = rnd() < 0.7;
       for (let v = 0; v < count; v++) {
-        const code = `P${p}-${v + 1}`;
-        sku.run(
-          p,
+        sku.run({
+          productId: p,
           sellerId,
-          code,
-          pick(VARIANTS),
-          v,
-          1000 * (5 + Math.floor(rnd() * 200)),
-          Math.floor(rnd() * 100),
-          at(p),
-          at(p),
-        );
+          code: `P${p}-${v + 1}`,
+          option: count > 1 ? `${pick(VARIANTS)} ${v + 1}` : '',
+          position: v,
+          price: 1000 * (5 + Math.floor(rnd() * 200)),
+          stock: Math.floor(rnd() * 100),
+          weight: measured ? 100 + Math.floor(rnd() * 900) : null,
+          size: measured ? 10 : null,
+          at: at(p),
+        });
       }
       skusLeft -= count;
     }
   })();
   db.close();
+  // Readiness problems worked out by the app's own code, as if each product had been saved.
+  const handle = openDatabase(path.join(dataDir, DB_FILE));
+  const now = () => new Date().toISOString();
+  const store = new ProductStore(handle, new SellerStore(handle, now), categoryCheck(handle, now), now);
+  handle.transaction(() => store.recomputeProblems())();
+  handle.close();
 }
 
 interface Figures {
@@ -195,6 +213,7 @@ async function time(samples: number[], fn: () => unknown): Promise<void> {
 const QUERIES = ['krip', 'kopi luwak', 'batik tulis', 'kr', 'pedas manis', 'P123', 'sambal baw', 'oleh', 'k'];
 const SORTS: readonly ProductSort[] = ['updated', 'name', 'price'];
 const ROUNDS = 400;
+const PROBLEM_FILTERS = ['any', 'none', 'no_weight', 'missing_attributes'] as const;
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-bench-'));
@@ -284,6 +303,9 @@ async function main(): Promise<void> {
       const m = record('search, one seller, by name');
       await time(warm ? [] : m.ipc, () => ipc('products:search', mine));
       await time(warm ? [] : m.base, () => baseline(shapeOf(mine), 'name', baseParams(mine)));
+      const problem = PROBLEM_FILTERS[round % PROBLEM_FILTERS.length]!;
+      const p = record('list page, all, by problem');
+      await time(warm ? [] : p.ipc, () => ipc('products:search', { problem }));
       const id = 1 + Math.floor(rnd() * PRODUCTS);
       const g = record('products:get');
       await time(warm ? [] : g.ipc, () => ipc('products:get', { id }));
@@ -298,10 +320,14 @@ async function main(): Promise<void> {
     const allIpc: number[] = [];
     for (const [name, { ipc: i, base }] of Object.entries(samples)) {
       const a = figures(i);
-      const b = figures(base);
       allIpc.push(...i);
+      // Calls without a raw-SQL twin (the problem filter) show their figures alone.
+      const b = base.length > 0 ? figures(base) : null;
+      const versus = b
+        ? `${fmt(b.p50)}  ${fmt(b.p95)}  ${(a.p95 / b.p95).toFixed(2).padStart(6)}x`
+        : '      -        -        -';
       console.log(
-        `${name.padEnd(36)} ${String(a.n).padStart(4)} ${fmt(a.p50)} ${fmt(a.p95)} ${fmt(a.p99)} ${fmt(a.max)} | ${fmt(b.p50)}  ${fmt(b.p95)}  ${(a.p95 / b.p95).toFixed(2).padStart(6)}x`,
+        `${name.padEnd(36)} ${String(a.n).padStart(4)} ${fmt(a.p50)} ${fmt(a.p95)} ${fmt(a.p99)} ${fmt(a.max)} | ${versus}`,
       );
     }
     const list = figures(
@@ -321,6 +347,7 @@ async function main(): Promise<void> {
     console.log(`  list page p95   ${verdict(list.p95, 5)}`);
     console.log(`  FTS search p95  ${verdict(search.p95, 20)}`);
     console.log(`  every IPC p99   ${verdict(all.p99, 16)}`);
+    await benchImport(core);
     core.close();
     raw.close();
   } finally {

@@ -1,8 +1,8 @@
-const rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+import { formatRupiah as rupiah } from '../shared/plain/numbers';
 
-/** `Rp 15.000`; the non-breaking space Intl uses is kept plain for terminals and scripts. */
+/** `Rp 15.000`, as in the app; the no-break space is kept plain for terminals and scripts. */
 export function formatRupiah(value: number): string {
-  return rupiah.format(value).replace(/\u00a0/g, ' ');
+  return rupiah(value).replace(/\u00a0/g, ' ');
 }
 
 export function formatPriceRange(min: number, max: number): string {

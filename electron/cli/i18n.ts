@@ -1,8 +1,10 @@
 import i18next, { type TFunction } from 'i18next';
 import enCli from '../../resources/locales/en/cli.json';
 import enCommon from '../../resources/locales/en/common.json';
+import enImporter from '../../resources/locales/en/importer.json';
 import idCli from '../../resources/locales/id/cli.json';
 import idCommon from '../../resources/locales/id/common.json';
+import idImporter from '../../resources/locales/id/importer.json';
 import { DEFAULT_LANGUAGE, languageSchema, type Language } from '../shared/catalogue';
 import type { AppError } from '../shared/result';
 
@@ -12,9 +14,12 @@ export async function cliTranslator(language: Language): Promise<TFunction> {
   await instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
-    ns: ['cli', 'common'],
+    ns: ['cli', 'common', 'importer'],
     defaultNS: 'cli',
-    resources: { id: { cli: idCli, common: idCommon }, en: { cli: enCli, common: enCommon } },
+    resources: {
+      id: { cli: idCli, common: idCommon, importer: idImporter },
+      en: { cli: enCli, common: enCommon, importer: enImporter },
+    },
     interpolation: { escapeValue: false },
   });
   return instance.t;
@@ -34,7 +39,8 @@ const SKU_KEYS: Readonly<Record<string, string>> = {
   widthCm: 'width',
   heightCm: 'height',
   sellerSku: 'sku',
-  variantName: 'name',
+  option1: 'name',
+  option2: 'name2',
   id: 'id',
 };
 

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import { createCore, CoreError, resolveDataDir, type Core } from '../core';
+import type { Language } from '../shared/catalogue';
 import type { AppError, Result } from '../shared/result';
 import { productCommands } from './commands/products';
 import { sellerCommands } from './commands/sellers';
+import { spreadsheetCommands } from './commands/spreadsheets';
 import { trashCommands } from './commands/trash';
 import { cliTranslator, describeError, pickLanguage } from './i18n';
 
@@ -41,6 +43,12 @@ const OPTIONS = {
   height: { type: 'string' },
   sku: { type: 'string' },
   variant: { type: 'string', multiple: true },
+  variation: { type: 'string' },
+  variation2: { type: 'string' },
+  category: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  format: { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -50,6 +58,8 @@ const GLOBAL_OPTIONS = ['data', 'json', 'lang', 'help'] as const;
 export interface CommandOutcome {
   readonly result: Result<unknown>;
   readonly text: string;
+  /** When success still means "not everything went in" (an import that skipped rows). */
+  readonly exitCode?: number;
 }
 
 export function outcome<T>(result: Result<T>, render: (value: T) => string): CommandOutcome {
@@ -66,12 +76,19 @@ export interface CommandContext {
   readonly options: Options;
   readonly args: readonly string[];
   readonly t: TFunction;
+  /** The language the CLI speaks (--lang, else the app's); exported files follow it too. */
+  readonly language: Language;
 }
 
 /** A usage mistake found before the core is asked (bad flags, unreadable variant text). */
 export class UsageError extends Error {}
 
-const COMMANDS: Readonly<Record<string, Command>> = { ...sellerCommands, ...productCommands, ...trashCommands };
+const COMMANDS: Readonly<Record<string, Command>> = {
+  ...sellerCommands,
+  ...productCommands,
+  ...trashCommands,
+  ...spreadsheetCommands,
+};
 
 /**
  * The `akar` command line, on the same core as the desktop app. Returns the exit code
@@ -87,9 +104,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
-  const [group, verb, ...args] = positionals;
-  const key = `${group ?? ''} ${verb ?? ''}`.trim();
-  const command = COMMANDS[key];
+  const [group, verb, ...rest] = positionals;
+  // "seller add NAME..." has a verb; "import FILE" and "export" do not.
+  const twoWords = COMMANDS[`${group ?? ''} ${verb ?? ''}`.trim()];
+  const key = twoWords ? `${group ?? ''} ${verb ?? ''}`.trim() : (group ?? '');
+  const command = twoWords ?? COMMANDS[key];
+  const args = twoWords ? rest : positionals.slice(1);
   // Until the data folder is open, speak --lang / AKAR_LANG, else Indonesian.
   const flagLanguage = pickLanguage(values.lang, io.env);
   const before = flagLanguage && flagLanguage !== 'id' ? await cliTranslator(flagLanguage) : early;
@@ -124,10 +144,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     // Without --lang, speak the language the user chose in the desktop app.
     const info = await core.appInfo();
-    const t = await cliTranslator(flagLanguage ?? (info.ok ? info.value.language : 'id'));
+    const language = flagLanguage ?? (info.ok ? info.value.language : 'id');
+    const t = await cliTranslator(language);
     let done: CommandOutcome;
     try {
-      done = await command.run({ core, options: values, args, t });
+      done = await command.run({ core, options: values, args, t, language });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       io.stderr(error.message);
@@ -136,7 +157,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (values.json) io.stdout(JSON.stringify(done.result, null, 2));
     else if (done.result.ok) io.stdout(done.text);
     else io.stderr(describeError(t, done.result.error));
-    return done.result.ok ? EXIT.ok : EXIT.rejected;
+    return done.result.ok ? (done.exitCode ?? EXIT.ok) : EXIT.rejected;
   } finally {
     core.close();
   }

@@ -203,7 +203,9 @@ export function createCore(options: CoreOptions): Core {
     exportTo: async (filePath, input) => {
       const parsed = parseInput(exportSaveInput, input);
       if (!parsed.ok) return parsed;
-      const sheet = await read(exportSaveInput, (value) => exportCatalogue(db, products, value, language()))(parsed.value);
+      const sheet = await read(exportSaveInput, (value) =>
+        exportCatalogue(db, products, value, value.language ?? language()),
+      )(parsed.value);
       if (!sheet.ok) return sheet;
       const written = await writeTable(filePath, parsed.value.format, sheet.value.headers, sheet.value.rows);
       if (!written.ok) return { ok: false, error: fileUnwritable(written.error) };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './catalogue';
+import { idSchema, languageSchema } from './catalogue';
 import type { DateProblem } from './plain/dates';
 import type { NumberProblem } from './plain/numbers';
 import { VALIDATION_REASONS, type ValidationReason } from './result';
@@ -161,6 +161,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportSaveInput = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   sellerId: idSchema.optional(),
+  /** Column headers' language; the app's language when left out. */
+  language: languageSchema.optional(),
 });
 export type ExportSaveInput = z.infer<typeof exportSaveInput>;
 

@@ -106,6 +106,40 @@ describe('akar CLI', () => {
     expect(list.stdout).toContain('Rp 15.000 - Rp 25.000');
   });
 
+  it('reads numbers the way sellers write them, as the form and the importer do', async () => {
+    await akar('seller', 'add', '--name', 'Ibu Siti');
+    // "15.000" is fifteen thousand rupiah, never Rp 15.
+    const flags = await akar(
+      '--json',
+      'product',
+      'add',
+      '--seller',
+      '1',
+      '--name',
+      'Kopi',
+      '--price',
+      'Rp 15.000',
+      '--stock',
+      '1.250',
+      '--weight',
+      '250 g',
+    );
+    expect(JSON.parse(flags.stdout).value.skus[0]).toMatchObject({ price: 15000, stock: 1250, weightKg: 0.25 });
+    // In --variant only a comma before the next key separates, so decimal commas survive.
+    const variant = await akar(
+      '--json',
+      'product',
+      'add',
+      '--seller',
+      '1',
+      '--name',
+      'Teh',
+      '--variant',
+      'price=1,5jt,weight=0,5,length=1 m',
+    );
+    expect(JSON.parse(variant.stdout).value.skus[0]).toMatchObject({ price: 1500000, weightKg: 0.5, lengthCm: 100 });
+  });
+
   it('rejects bad input with a clear message naming the field, writes nothing, exits non-zero', async () => {
     await akar('seller', 'add', '--name', 'Ibu Siti');
     const before = tableCounts();
@@ -118,16 +152,24 @@ describe('akar CLI', () => {
         ['product', 'add', '--seller', '1', '--name', 'X', '--price', 'murah'],
         /varian ke-1 \(price\): Harus berupa angka/,
       ],
-      // "15.000" is fifteen thousand to a seller: refused with a hint, never stored as Rp 15.
+      // Cents are refused, never rounded away; a price that could be a thousand times more
+      // or less ("1.500rb": Rp 1.500 or Rp 1.500.000?) is refused with the hint.
       [
-        ['product', 'add', '--seller', '1', '--name', 'X', '--price', '15.000'],
-        /tanpa titik atau koma, misalnya 15000/,
+        ['product', 'add', '--seller', '1', '--name', 'X', '--price', '15.000,50'],
+        /varian ke-1 \(price\): Harus angka bulat/,
       ],
       [
         ['product', 'add', '--seller', '1', '--name', 'X', '--price', '1500.5'],
-        /varian ke-1 \(price\): Harus berupa angka/,
+        /varian ke-1 \(price\): Harus angka bulat/,
       ],
-      [['product', 'add', '--seller', '1', '--name', 'X', '--price', '15000', '--stock', '1.000'], /\(stock\)/],
+      [
+        ['product', 'add', '--seller', '1', '--name', 'X', '--price', '1.500rb'],
+        /varian ke-1 \(price\): Harus berupa angka\. Tulis angkanya saja/,
+      ],
+      [
+        ['product', 'add', '--seller', '1', '--name', 'X', '--price', '15000', '--stock', '1,5'],
+        /varian ke-1 \(stock\): Harus angka bulat/,
+      ],
       [['product', 'add', '--seller', '1', '--name', 'X', '--price', '1', '--weight', 'setengah'], /Tulis seperti 0,5/],
       [['product', 'add', '--seller', '1', '--price', '1500'], /--name: Wajib diisi/],
       [['product', 'add', '--seller', '99', '--name', 'X', '--price', '1500'], /--seller: Data tidak ditemukan/],

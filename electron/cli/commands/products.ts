@@ -1,6 +1,13 @@
 import type { Product, ProductSummary, SkuInput } from '../../shared/catalogue';
+import {
+  parseCentimetres,
+  parseRupiah,
+  parseWeightKg,
+  parseWholeNumber,
+  type ParsedNumber,
+} from '../../shared/plain/numbers';
 import { formatPriceRange, formatRupiah, table } from '../format';
-import { measureNumber, outcome, UsageError, wholeNumber, type Command, type Options } from '../run';
+import { outcome, UsageError, wholeNumber, type Command, type Options } from '../run';
 import type { TFunction } from 'i18next';
 import { byIdCommand } from './by-id';
 
@@ -13,15 +20,46 @@ const VARIANT_KEYS = {
   width: 'widthCm',
   height: 'heightCm',
   sku: 'sellerSku',
-  name: 'variantName',
+  name: 'option1',
+  name2: 'option2',
 } as const satisfies Record<string, keyof SkuInput>;
-const TEXT_KEYS = new Set<string>(['sku', 'name']);
-const WHOLE_KEYS = new Set<string>(['price', 'stock']);
 
-/** Reads `price=15000,stock=10,weight=0.25,sku=KSP-1,name=Pedas` into a SKU input. */
+/**
+ * SKU flag text to what the core validates, read like the form and the spreadsheet
+ * importer read it: "15.000" and "15rb" are fifteen thousand, "250g" is 0.25 kg. A
+ * fraction or a minus is passed on as a number, so the core says which rule it breaks
+ * ("15.000,50": no decimals in a price); text that is no number, or could be read as a
+ * thousand times more or less, is passed on as text for the core's "must be a number"
+ * and the hint that follows it. Nothing is ever rounded or guessed into a price.
+ */
+function flagNumber(text: string | undefined, parse: (text: string) => ParsedNumber): number | string | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parse(text);
+  if (parsed.kind === 'number') return parsed.value;
+  if (parsed.kind === 'invalid' && 'value' in parsed) return parsed.value;
+  return text;
+}
+
+const weightKg = (text: string) => parseWeightKg(text, 'kg');
+
+/** The `--variant` keys that hold numbers; the others (sku, name) are text. */
+const VARIANT_NUMBERS: ReadonlyMap<string, (text: string) => ParsedNumber> = new Map([
+  ['price', parseRupiah],
+  ['stock', parseWholeNumber],
+  ['weight', weightKg],
+  ['length', parseCentimetres],
+  ['width', parseCentimetres],
+  ['height', parseCentimetres],
+]);
+
+/**
+ * Reads `price=15000,stock=10,weight=0.25,sku=KSP-1,name=Pedas` into a SKU input. Only a
+ * comma before the next `key=` separates, so `price=25.000,50` or `weight=0,5` keeps its
+ * comma for the number parser, and "price=25,000" is one price, not "25" and a stray "000".
+ */
 export function parseVariant(text: string, t: TFunction): Record<string, unknown> {
   const sku: Record<string, unknown> = {};
-  for (const part of text.split(',')) {
+  for (const part of text.split(/,(?=\s*[a-z]+\s*=)/)) {
     const match = /^\s*([a-z]+)\s*=(.*)$/.exec(part);
     if (!match) throw new UsageError(t('badVariant', { value: text }));
     const key = match[1] ?? '';
@@ -30,7 +68,8 @@ export function parseVariant(text: string, t: TFunction): Record<string, unknown
       throw new UsageError(t('badVariantKey', { key, allowed: Object.keys(VARIANT_KEYS).join(', ') }));
     }
     const field = VARIANT_KEYS[key as keyof typeof VARIANT_KEYS];
-    sku[field] = TEXT_KEYS.has(key) ? value : WHOLE_KEYS.has(key) ? wholeNumber(value) : measureNumber(value);
+    const parse = VARIANT_NUMBERS.get(key);
+    sku[field] = parse ? flagNumber(value, parse) : value;
   }
   return sku;
 }
@@ -42,12 +81,12 @@ function skusFrom(options: Options, t: TFunction): unknown[] {
   if (options.price === undefined) throw new UsageError(t('priceOrVariant'));
   return [
     {
-      price: wholeNumber(options.price),
-      stock: wholeNumber(options.stock),
-      weightKg: measureNumber(options.weight),
-      lengthCm: measureNumber(options.length),
-      widthCm: measureNumber(options.width),
-      heightCm: measureNumber(options.height),
+      price: flagNumber(options.price, parseRupiah),
+      stock: flagNumber(options.stock, parseWholeNumber),
+      weightKg: flagNumber(options.weight, weightKg),
+      lengthCm: flagNumber(options.length, parseCentimetres),
+      widthCm: flagNumber(options.width, parseCentimetres),
+      heightCm: flagNumber(options.height, parseCentimetres),
       sellerSku: options.sku,
     },
   ];
@@ -93,15 +132,23 @@ export const productCommands: Record<string, Command> = {
       'height',
       'sku',
       'variant',
+      'variation',
+      'variation2',
+      'category',
     ],
     async run({ core, options, t }) {
+      const skus = skusFrom(options, t);
       const result = await core.products.create({
         sellerId: wholeNumber(options.seller),
         name: options.name ?? '',
         description: options.description,
         brand: options.brand,
         status: options.status,
-        skus: skusFrom(options, t),
+        // Several variants need a variation name; "Varian" unless the user gives one.
+        variation1: options.variation ?? (skus.length > 1 ? t('defaultVariation') : undefined),
+        variation2: options.variation2,
+        categoryId: options.category === undefined ? undefined : wholeNumber(options.category),
+        skus,
       });
       return outcome(
         result,

@@ -40,7 +40,9 @@ export function categoryFinder(db: Db): (text: string) => CategoryMatch {
         .filter(({ summary }) => {
           const path = summary.path.map(normalized);
           // The cell's names must be the end of the leaf's path ("Keripik" or "Makanan Ringan > Keripik").
-          return wanted.length <= path.length && wanted.every((name, i) => path[path.length - wanted.length + i] === name);
+          return (
+            wanted.length <= path.length && wanted.every((name, i) => path[path.length - wanted.length + i] === name)
+          );
         })
         .map(({ summary }) => summary.id),
     );

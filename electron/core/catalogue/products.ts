@@ -15,6 +15,7 @@ import {
   type TrashedProduct,
 } from '../../shared/catalogue';
 import type { Db } from '../db/open';
+import { cached } from '../db/statements';
 import type { FieldIssue } from '../../shared/result';
 import { CoreError, notFound } from '../errors';
 import { likePattern } from './like';
@@ -130,9 +131,9 @@ export class ProductStore {
     params: Record<string, unknown>,
     orderBy = 'p.updated_at DESC, p.id DESC',
   ): ProductSummary[] {
-    const rows = this.db
-      .prepare<Record<string, unknown>, SummaryRow>(
-        `SELECT p.id, p.seller_id, p.name, p.brand, p.category_id, p.status, p.problems, p.updated_at, p.deleted_at,
+    const rows = cached<Record<string, unknown>, SummaryRow>(
+      this.db,
+      `SELECT p.id, p.seller_id, p.name, p.brand, p.category_id, p.status, p.problems, p.updated_at, p.deleted_at,
                 COUNT(s.id) AS sku_count,
                 COALESCE(MIN(s.price), 0) AS min_price,
                 COALESCE(MAX(s.price), 0) AS max_price,
@@ -142,16 +143,17 @@ export class ProductStore {
          WHERE ${where}
          GROUP BY p.id
          ORDER BY ${orderBy}`,
-      )
-      .all(params);
+    ).all(params);
     return rows.map(toSummary);
   }
 
   get(id: number): Product {
-    const row = this.db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?').get(id);
+    const row = cached<[number], ProductRow>(this.db, 'SELECT * FROM products WHERE id = ?').get(id);
     if (!row) throw notFound('Product', id);
-    const skus = this.db
-      .prepare<[number], SkuRow>('SELECT * FROM skus WHERE product_id = ? AND deleted_at IS NULL ORDER BY position, id')
+    const skus = cached<[number], SkuRow>(
+      this.db,
+      'SELECT * FROM skus WHERE product_id = ? AND deleted_at IS NULL ORDER BY position, id',
+    )
       .all(id)
       .map(toSku);
     return {
@@ -195,14 +197,13 @@ export class ProductStore {
       input.categoryId !== undefined && input.categoryId !== null,
     );
     const at = this.now();
-    const info = this.db
-      .prepare(
-        `INSERT INTO products (seller_id, name, description, highlights, category_id, attributes, brand,
+    const info = cached(
+      this.db,
+      `INSERT INTO products (seller_id, name, description, highlights, category_id, attributes, brand,
            item_condition, status, variation1, variation2, problems, created_at, updated_at)
          VALUES (@sellerId, @name, @description, @highlights, @categoryId, @attributes, @brand,
            @condition, @status, @variation1, @variation2, @problems, @at, @at)`,
-      )
-      .run({ ...productColumns(draft), sellerId: input.sellerId, at });
+    ).run({ ...productColumns(draft), sellerId: input.sellerId, at });
     const productId = Number(info.lastInsertRowid);
     this.writeSkus(productId, input.sellerId, draft, at, '');
     return this.get(productId);
@@ -230,15 +231,14 @@ export class ProductStore {
       changes.categoryId !== undefined && changes.categoryId !== null && changes.categoryId !== current.categoryId,
     );
     const at = this.now();
-    this.db
-      .prepare(
-        `UPDATE products SET name = @name, description = @description, highlights = @highlights,
+    cached(
+      this.db,
+      `UPDATE products SET name = @name, description = @description, highlights = @highlights,
            category_id = @categoryId, attributes = @attributes, brand = @brand, item_condition = @condition,
            status = @status, variation1 = @variation1, variation2 = @variation2, problems = @problems,
            updated_at = @at
          WHERE id = @id`,
-      )
-      .run({ ...productColumns(draft), id, at });
+    ).run({ ...productColumns(draft), id, at });
     // SKUs are rewritten when they changed, and also when the variations did: the options a
     // SKU keeps depend on which variations the product has.
     if (changes.skus || changes.variation1 !== undefined || changes.variation2 !== undefined) {
@@ -290,11 +290,8 @@ export class ProductStore {
    * `updated_at` alone: the seller did not change those products.
    */
   recomputeProblems(): number {
-    const ids = this.db
-      .prepare<[], number>('SELECT id FROM products WHERE deleted_at IS NULL')
-      .pluck()
-      .all();
-    const store = this.db.prepare('UPDATE products SET problems = ? WHERE id = ? AND problems <> ?');
+    const ids = this.db.prepare<[], number>('SELECT id FROM products WHERE deleted_at IS NULL').pluck().all();
+    const store = cached(this.db, 'UPDATE products SET problems = ? WHERE id = ? AND problems <> ?');
     let changed = 0;
     for (const id of ids) {
       const mask = problemMask(readinessIssues(this.get(id), this.categories));
@@ -306,7 +303,7 @@ export class ProductStore {
   delete(id: number): Product {
     this.getActive(id);
     const at = this.now();
-    this.db.prepare('UPDATE products SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+    cached(this.db, 'UPDATE products SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
     return this.get(id);
   }
 
@@ -315,7 +312,7 @@ export class ProductStore {
     const product = this.get(id);
     this.sellers.getActive(product.sellerId, 'sellerId');
     if (!product.deletedAt) return product;
-    this.db.prepare('UPDATE products SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(this.now(), id);
+    cached(this.db, 'UPDATE products SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(this.now(), id);
     return this.get(id);
   }
 
@@ -335,19 +332,21 @@ export class ProductStore {
   private writeSkus(productId: number, sellerId: number, product: PreparedProduct, at: string, prefix: string): void {
     const { skus } = product;
     const kept = new Set(skus.map((sku) => sku.id));
-    const live = this.db
-      .prepare<[number], { id: number }>('SELECT id FROM skus WHERE product_id = ? AND deleted_at IS NULL')
-      .all(productId);
+    const live = cached<[number], { id: number }>(
+      this.db,
+      'SELECT id FROM skus WHERE product_id = ? AND deleted_at IS NULL',
+    ).all(productId);
     // Trash removed SKUs first, so their rows no longer count as this product's live SKUs.
-    const trash = this.db.prepare('UPDATE skus SET deleted_at = ?, updated_at = ? WHERE id = ?');
+    const trash = cached(this.db, 'UPDATE skus SET deleted_at = ?, updated_at = ? WHERE id = ?');
     for (const { id } of live) if (!kept.has(id)) trash.run(at, at, id);
 
     const columns = `seller_sku = @sellerSku, option1 = @option1, option2 = @option2, variant_name = @variantName,
          position = @position, price = @price, special_price = @specialPrice, special_from = @specialFrom,
          special_to = @specialTo, stock = @stock, weight_g = @weightG, length_cm = @lengthCm,
          width_cm = @widthCm, height_cm = @heightCm`;
-    const update = this.db.prepare(`UPDATE skus SET ${columns}, updated_at = @at, deleted_at = NULL WHERE id = @id`);
-    const insert = this.db.prepare(
+    const update = cached(this.db, `UPDATE skus SET ${columns}, updated_at = @at, deleted_at = NULL WHERE id = @id`);
+    const insert = cached(
+      this.db,
       `INSERT INTO skus (product_id, seller_id, seller_sku, option1, option2, variant_name, position, price,
          special_price, special_from, special_to, stock, weight_g, length_cm, width_cm, height_cm,
          created_at, updated_at)
@@ -356,7 +355,8 @@ export class ProductStore {
     );
     // A code removed from this product and typed in again (same save or later) brings its
     // old row back: the code belongs to this product, and marketplaces know it by it.
-    const trashedHere = this.db.prepare<[number, string], { id: number }>(
+    const trashedHere = cached<[number, string], { id: number }>(
+      this.db,
       'SELECT id FROM skus WHERE product_id = ? AND seller_sku = ? COLLATE NOCASE AND deleted_at IS NOT NULL',
     );
     for (const [index, sku] of skus.entries()) {
@@ -386,11 +386,10 @@ export class ProductStore {
   }
 
   private assertSkuFree(sellerId: number, sellerSku: string, ownId: number | null, field: string): void {
-    const clash = this.db
-      .prepare<[number, string], { id: number; product_id: number; deleted_at: string | null }>(
-        'SELECT id, product_id, deleted_at FROM skus WHERE seller_id = ? AND seller_sku = ? COLLATE NOCASE',
-      )
-      .get(sellerId, sellerSku);
+    const clash = cached<[number, string], { id: number; product_id: number; deleted_at: string | null }>(
+      this.db,
+      'SELECT id, product_id, deleted_at FROM skus WHERE seller_id = ? AND seller_sku = ? COLLATE NOCASE',
+    ).get(sellerId, sellerSku);
     if (clash && clash.id !== ownId) {
       throw new CoreError({
         code: 'duplicate_sku',
@@ -403,7 +402,7 @@ export class ProductStore {
 
   private generateSku(sellerId: number, productName: string): string {
     const prefix = skuPrefix(productName);
-    const taken = this.db.prepare('SELECT 1 FROM skus WHERE seller_id = ? AND seller_sku = ? COLLATE NOCASE');
+    const taken = cached(this.db, 'SELECT 1 FROM skus WHERE seller_id = ? AND seller_sku = ? COLLATE NOCASE');
     // A seller may have typed codes that look generated; skip numbers already taken. The
     // bound turns a logic error into a clear failure instead of a frozen app.
     for (let attempt = 0; attempt < MAX_SKU_ATTEMPTS; attempt++) {

@@ -1,5 +1,6 @@
 import type { Seller, SellerCreateInput, SellerListInput, SellerUpdateInput } from '../../shared/catalogue';
 import type { Db } from '../db/open';
+import { cached } from '../db/statements';
 import { CoreError, notFound } from '../errors';
 import { likePattern } from './like';
 
@@ -43,27 +44,28 @@ export class SellerStore {
   ) {}
 
   list(input: SellerListInput): Seller[] {
-    const rows = this.db
-      .prepare<{ includeDeleted: number; query: string | null }, SellerRow>(
-        `${SELECT}
+    const rows = cached<{ includeDeleted: number; query: string | null }, SellerRow>(
+      this.db,
+      `${SELECT}
          WHERE (s.deleted_at IS NULL OR @includeDeleted)
            AND (@query IS NULL OR s.name LIKE @query ESCAPE '\\' OR s.business_name LIKE @query ESCAPE '\\' OR s.district LIKE @query ESCAPE '\\')
          ORDER BY s.name COLLATE NOCASE, s.id`,
-      )
-      .all({ includeDeleted: input.includeDeleted ? 1 : 0, query: likePattern(input.query) });
+    ).all({ includeDeleted: input.includeDeleted ? 1 : 0, query: likePattern(input.query) });
     return rows.map(toSeller);
   }
 
   /** Participants in the trash, most recently deleted first. */
   listTrash(): Seller[] {
-    return this.db
-      .prepare<[], SellerRow>(`${SELECT} WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC, s.id DESC`)
+    return cached<[], SellerRow>(
+      this.db,
+      `${SELECT} WHERE s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC, s.id DESC`,
+    )
       .all()
       .map(toSeller);
   }
 
   get(id: number, field = 'id'): Seller {
-    const row = this.db.prepare<[number], SellerRow>(`${SELECT} WHERE s.id = ?`).get(id);
+    const row = cached<[number], SellerRow>(this.db, `${SELECT} WHERE s.id = ?`).get(id);
     if (!row) throw notFound('Seller', id, field);
     return toSeller(row);
   }
@@ -79,31 +81,29 @@ export class SellerStore {
 
   create(input: SellerCreateInput): Seller {
     const at = this.now();
-    const info = this.db
-      .prepare(
-        `INSERT INTO sellers (name, business_name, phone, district, notes, created_at, updated_at)
+    const info = cached(
+      this.db,
+      `INSERT INTO sellers (name, business_name, phone, district, notes, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(input.name, input.businessName ?? '', input.phone ?? '', input.district ?? '', input.notes ?? '', at, at);
+    ).run(input.name, input.businessName ?? '', input.phone ?? '', input.district ?? '', input.notes ?? '', at, at);
     return this.get(Number(info.lastInsertRowid));
   }
 
   update({ id, changes }: SellerUpdateInput): Seller {
     const current = this.getActive(id);
-    this.db
-      .prepare(
-        `UPDATE sellers SET name = ?, business_name = ?, phone = ?, district = ?, notes = ?, updated_at = ?
+    cached(
+      this.db,
+      `UPDATE sellers SET name = ?, business_name = ?, phone = ?, district = ?, notes = ?, updated_at = ?
          WHERE id = ?`,
-      )
-      .run(
-        changes.name ?? current.name,
-        changes.businessName ?? current.businessName,
-        changes.phone ?? current.phone,
-        changes.district ?? current.district,
-        changes.notes ?? current.notes,
-        this.now(),
-        id,
-      );
+    ).run(
+      changes.name ?? current.name,
+      changes.businessName ?? current.businessName,
+      changes.phone ?? current.phone,
+      changes.district ?? current.district,
+      changes.notes ?? current.notes,
+      this.now(),
+      id,
+    );
     return this.get(id);
   }
 
@@ -111,7 +111,7 @@ export class SellerStore {
   delete(id: number): Seller {
     this.getActive(id);
     const at = this.now();
-    this.db.prepare('UPDATE sellers SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+    cached(this.db, 'UPDATE sellers SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
     return this.get(id);
   }
 
@@ -119,17 +119,16 @@ export class SellerStore {
   restore(id: number): Seller {
     const seller = this.get(id);
     if (!seller.deletedAt) return seller;
-    this.db.prepare('UPDATE sellers SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(this.now(), id);
+    cached(this.db, 'UPDATE sellers SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(this.now(), id);
     return this.get(id);
   }
 
   /** Hands out the next generated-SKU number; only ever counts up. */
   takeSkuNumber(sellerId: number): number {
-    const row = this.db
-      .prepare<[number], { n: number }>(
-        'UPDATE sellers SET next_sku_number = next_sku_number + 1 WHERE id = ? RETURNING next_sku_number - 1 AS n',
-      )
-      .get(sellerId);
+    const row = cached<[number], { n: number }>(
+      this.db,
+      'UPDATE sellers SET next_sku_number = next_sku_number + 1 WHERE id = ? RETURNING next_sku_number - 1 AS n',
+    ).get(sellerId);
     if (!row) throw notFound('Seller', sellerId, 'sellerId');
     return row.n;
   }

@@ -11,6 +11,7 @@ import type { FieldIssue } from '../../shared/result';
 import { fieldIssues } from '../../shared/validation';
 import type { ProductStore } from '../catalogue/products';
 import type { Db } from '../db/open';
+import { cached } from '../db/statements';
 import { CoreError } from '../errors';
 import type { ColumnMapping } from './columns';
 import type { ProductGroup, RowSku } from './interpret';
@@ -54,20 +55,30 @@ export function applyGroups(
   groups: readonly ProductGroup[],
 ): GroupOutcome[] {
   const columnOf = columnLocator(headers, mappings);
+  // A file names the same few categories on thousands of rows: look each text up once.
+  const categories = new Map<string, CategoryMatch>();
+  const findCategory = (text: string): CategoryMatch => {
+    let match = categories.get(text);
+    if (!match) categories.set(text, (match = target.findCategory(text)));
+    return match;
+  };
   const skuOwners = new Map<string, number>();
   return groups.map((group) => {
     const name = group.product.name ?? '';
-    const skip = (issues: readonly ImportIssue[]): GroupOutcome => ({ action: 'skipped', lines: group.lines, name, issues });
+    const skip = (issues: readonly ImportIssue[]): GroupOutcome => ({
+      action: 'skipped',
+      lines: group.lines,
+      name,
+      issues,
+    });
     if (group.issues.length > 0) return skip(group.issues);
     if (group.skus.length > MAX_SKUS_PER_PRODUCT) {
-      return skip([
-        { line: group.lines[0] ?? 0, reason: 'too_many_variants', params: { max: MAX_SKUS_PER_PRODUCT } },
-      ]);
+      return skip([{ line: group.lines[0] ?? 0, reason: 'too_many_variants', params: { max: MAX_SKUS_PER_PRODUCT } }]);
     }
     const fileDuplicates = claimSkus(group, skuOwners, columnOf('sellerSku'));
     if (fileDuplicates.length > 0) return skip(fileDuplicates);
 
-    const category = resolveCategory(target, group, columnOf('category'));
+    const category = resolveCategory(findCategory, group, columnOf('category'));
     if ('issues' in category) return skip(category.issues);
     const existing = findExisting(target.db, sellerId, group, columnOf('sellerSku'));
     if ('issues' in existing) return skip(existing.issues);
@@ -116,7 +127,8 @@ function savepoint<T>(db: Db, write: () => T): T | { issues: FieldIssue[] } {
     if (error instanceof CoreError && error.error.code !== 'internal') {
       const { issues, field, reason, code } = error.error;
       if (issues && issues.length > 0) return { issues: [...issues] };
-      if (code === 'duplicate_sku') return { issues: [{ field: field ?? 'sellerSku', reason: 'duplicate_in_product' }] };
+      if (code === 'duplicate_sku')
+        return { issues: [{ field: field ?? 'sellerSku', reason: 'duplicate_in_product' }] };
       return { issues: [{ field: field ?? 'name', reason: reason ?? 'invalid' }] };
     }
     throw error;
@@ -159,12 +171,7 @@ const FIELD_COLUMNS: Readonly<Record<string, ColumnMapping['field']>> = {
 };
 
 /** A form issue (`skus.2.price`, `changes.name`) as a line and column of the sheet. */
-function locate(
-  issue: FieldIssue,
-  group: ProductGroup,
-  skuLines: readonly number[],
-  columnOf: ColumnOf,
-): ImportIssue {
+function locate(issue: FieldIssue, group: ProductGroup, skuLines: readonly number[], columnOf: ColumnOf): ImportIssue {
   const path = issue.field.replace(/^changes\./, '').split('.');
   const first = group.lines[0] ?? 0;
   let line = first;
@@ -192,23 +199,30 @@ function claimSkus(group: ProductGroup, owners: Map<string, number>, column: str
     if (!code) continue;
     const owner = owners.get(code);
     if (owner !== undefined && owner !== firstLine) {
-      issues.push({ line: sku.line, ...(column ? { column } : {}), reason: 'duplicate_sku_in_file', params: { line: owner } });
+      issues.push({
+        line: sku.line,
+        ...(column ? { column } : {}),
+        reason: 'duplicate_sku_in_file',
+        params: { line: owner },
+      });
     } else owners.set(code, firstLine);
   }
   return issues;
 }
 
 function resolveCategory(
-  target: ImportTarget,
+  findCategory: (text: string) => CategoryMatch,
   group: ProductGroup,
   column: string | undefined,
 ): { id: number | null | undefined } | { issues: ImportIssue[] } {
   const text = group.product.category;
   if (text === undefined) return { id: undefined };
-  const match = target.findCategory(text);
+  const match = findCategory(text);
   if ('id' in match) return { id: match.id };
   return {
-    issues: [{ line: group.lines[0] ?? 0, ...(column ? { column } : {}), reason: match.problem, params: { value: text } }],
+    issues: [
+      { line: group.lines[0] ?? 0, ...(column ? { column } : {}), reason: match.problem, params: { value: text } },
+    ],
   };
 }
 
@@ -219,7 +233,8 @@ function findExisting(
   group: ProductGroup,
   column: string | undefined,
 ): { id: number | null } | { issues: ImportIssue[] } {
-  const owner = db.prepare<[number, string], { product_id: number; trashed: number }>(
+  const owner = cached<[number, string], { product_id: number; trashed: number }>(
+    db,
     `SELECT s.product_id, p.deleted_at IS NOT NULL AS trashed
      FROM skus s JOIN products p ON p.id = s.product_id
      WHERE s.seller_id = ? AND s.seller_sku = ? COLLATE NOCASE`,
@@ -239,12 +254,11 @@ function findExisting(
   }
   if (issues.length > 0) return { issues };
   if (id !== null || group.skus.some((sku) => sku.sellerSku) || !group.product.name) return { id };
-  const byName = db
-    .prepare<[number, string], { id: number }>(
-      `SELECT id FROM products WHERE seller_id = ? AND name = ? COLLATE NOCASE AND deleted_at IS NULL
+  const byName = cached<[number, string], { id: number }>(
+    db,
+    `SELECT id FROM products WHERE seller_id = ? AND name = ? COLLATE NOCASE AND deleted_at IS NULL
        ORDER BY id LIMIT 1`,
-    )
-    .get(sellerId, group.product.name);
+  ).get(sellerId, group.product.name);
   return { id: byName?.id ?? null };
 }
 

@@ -106,7 +106,11 @@ export class ImportSessions {
       if (row.problems.length > 0) {
         readProblems.set(
           row.line,
-          row.problems.map((p) => ({ line: row.line, reason: p.reason === 'formula' ? 'invalid' : p.reason, params: p.params })),
+          row.problems.map((p) => ({
+            line: row.line,
+            reason: p.reason === 'formula' ? 'invalid' : p.reason,
+            params: p.params,
+          })),
         );
       }
     }
