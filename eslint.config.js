@@ -6,7 +6,12 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Layer rules (see README, "Architecture"): the core never touches Electron, React or
- * the DOM; the renderer reaches `electron/` only for types from `electron/shared`.
+ * the DOM; the renderer reaches `electron/` only for types from `electron/shared`, and
+ * for code from `electron/shared/plain`. The renderer is sandboxed and bundled on its own:
+ * a value import from the rest of electron/shared would pull zod and the schemas into it.
+ * Files in `electron/shared/plain` import nothing (not even from the rest of
+ * electron/shared), so what the renderer, the CLI and the core import from there is the
+ * same small, dependency-free code, with no way for a dependency to creep in behind it.
  */
 const NO_ELECTRON_OR_REACT = {
   paths: [
@@ -56,6 +61,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/shared/plain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Only siblings (`./numbers`, `./sub/x`): no packages, no `..`.
+              regex: '^(?!\\./(?:[\\w-]+/)*[\\w-]+$)',
+              message: 'electron/shared/plain imports nothing outside its own folder, so every layer can use it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -68,12 +90,15 @@ export default tseslint.config(
           patterns: [
             {
               regex: '(^|/)electron/(?!shared/)',
-              message: 'The renderer may import from electron/ only types from electron/shared.',
+              message:
+                'The renderer may import from electron/ only types from electron/shared and code from electron/shared/plain.',
             },
             {
-              regex: '(^|/)electron/shared/',
+              // electron/shared/plain/<file> is the one place for values; no `..` out of it.
+              regex: '(^|/)electron/shared/(?!plain/[\\w-]+$)',
               allowTypeImports: true,
-              message: 'Import only types from electron/shared in the renderer (import type ...).',
+              message:
+                'Import only types from electron/shared in the renderer (import type ...); values come from electron/shared/plain.',
             },
           ],
         },

@@ -28,6 +28,9 @@ describe('parseWholeAmount', () => {
     // What the English interface shows for a count reads back the same.
     ['1,250', 1250],
     ['1,250,000', 1250000],
+    // The shorthand of price tags and chats, read like the spreadsheet importer reads it.
+    ['25rb', 25000],
+    ['Rp 1,5jt', 1500000],
   ])('reads %j as %d', (text, value) => {
     expect(parseWholeAmount(text)).toBe(value);
   });
@@ -37,6 +40,8 @@ describe('parseWholeAmount', () => {
     expect(parseWholeAmount('   ')).toBeNull();
     expect(parseWholeAmount('lima ribu')).toBeNaN();
     expect(parseWholeAmount('15.000.00.0')).toBeNaN();
+    // Rp 1.500 or Rp 1.500.000: the form asks rather than guesses.
+    expect(parseWholeAmount('1.500rb')).toBeNaN();
   });
 });
 

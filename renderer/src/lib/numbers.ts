@@ -1,4 +1,5 @@
 import type { Language } from '../../../electron/shared/catalogue';
+import { parseDecimal, parseRupiah, type ParsedNumber } from '../../../electron/shared/plain/numbers';
 import { INTL_LOCALES } from './locales';
 
 /**
@@ -8,54 +9,36 @@ import { INTL_LOCALES } from './locales';
  * English. Prices are not plain numbers: they stay in rupiah's Indonesian form in both
  * languages (money.ts).
  *
- * Read in either form, whatever the language: sellers write numbers the Indonesian way
- * ("15.000" is fifteen thousand, "0,5" is a half) even in the English interface, which in
- * turn shows "0.5", and they often copy "Rp" along with a price, so `Number()` would
- * silently read "15.000" as 15 rupiah. Range and decimal rules are not checked here: main
+ * Read in either form, whatever the language, by the parsers the CLI and the spreadsheet
+ * importer use too (electron/shared/plain/numbers.ts): sellers write numbers the
+ * Indonesian way ("15.000" is fifteen thousand, "0,5" is a half) even in the English
+ * interface, and they often copy "Rp" along with a price, so `Number()` would silently
+ * read "15.000" as 15 rupiah. Range and decimal rules are not checked here: main
  * validates them and the form shows its answer.
  *
  * The parsers return `null` for an empty field, `NaN` when the text is not a number at
- * all (the form then says "write digits only" instead of guessing).
+ * all or could be read two ways (the form then says "write digits only" instead of
+ * guessing).
  */
 
-const MINUS = /^[-−–]/;
-
-function clean(text: string): string {
-  return text.replace(/\s|\u00a0/g, '').replace(/^rp\.?/i, '');
+/** What a form sends to main: a fraction or a minus is kept so main can name the rule broken. */
+function forForm(parsed: ParsedNumber): number | null {
+  if (parsed.kind === 'empty') return null;
+  if (parsed.kind === 'number') return parsed.value;
+  return 'value' in parsed ? parsed.value : Number.NaN;
 }
 
-/** Whole amounts (price, stock): dots or commas between groups of three are thousands. */
+/**
+ * Whole amounts (price, stock): dots or commas between groups of three are thousands;
+ * "Rp", "rb" and "jt" are understood.
+ */
 export function parseWholeAmount(text: string): number | null {
-  let value = clean(text);
-  if (value === '') return null;
-  const negative = MINUS.test(value);
-  if (negative) value = value.slice(1);
-  if (/^\d{1,3}(\.\d{3})+$/.test(value) || /^\d{1,3}(,\d{3})+$/.test(value)) {
-    value = value.replace(/[.,]/g, ''); // "15.000" or "15,000"
-  } else if (/^\d{1,3}(\.\d{3})+,\d+$/.test(value)) {
-    value = value.replace(/\./g, '').replace(',', '.'); // "15.000,50"
-  } else if (/^\d{1,3}(,\d{3})+\.\d+$/.test(value)) {
-    value = value.replace(/,/g, ''); // "15,000.50"
-  } else {
-    // Any other separator is a decimal mark ("15000,5"): keep the fraction so main can say
-    // "no decimals" rather than silently rounding the seller's price.
-    value = value.replace(',', '.');
-  }
-  if (!/^\d+(\.\d+)?$/.test(value)) return Number.NaN;
-  const parsed = Number(value);
-  return negative ? -parsed : parsed;
+  return forForm(parseRupiah(text));
 }
 
 /** Measures (kg, cm): comma or dot is the decimal mark; no thousands grouping (max 1000). */
 export function parseMeasure(text: string): number | null {
-  let value = clean(text);
-  if (value === '') return null;
-  const negative = MINUS.test(value);
-  if (negative) value = value.slice(1);
-  value = value.replace(',', '.');
-  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value)) return Number.NaN;
-  const parsed = Number(value);
-  return negative ? -parsed : parsed;
+  return forForm(parseDecimal(text));
 }
 
 const counts = new Map<Language, Intl.NumberFormat>();
