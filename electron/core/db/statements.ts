@@ -22,8 +22,14 @@ export function cached<P extends unknown[] | object = unknown[], R = unknown>(
 }
 
 /** Like `cached`, for a statement whose rows are read as their first column's value. */
-export function cachedPluck(db: Db, sql: string): Statement {
-  return lookup(db, `pluck:${sql}`, () => db.prepare(sql).pluck());
+export function cachedPluck<P extends unknown[] | object = unknown[], R = unknown>(
+  db: Db,
+  sql: string,
+): Database.Statement<P extends unknown[] ? P : [P], R> {
+  return lookup(db, `pluck:${sql}`, () => db.prepare(sql).pluck()) as unknown as Database.Statement<
+    P extends unknown[] ? P : [P],
+    R
+  >;
 }
 
 function lookup(db: Db, key: string, make: () => Statement): Statement {
