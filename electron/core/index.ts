@@ -48,6 +48,7 @@ import { categoryCheck, categoryFinder } from './catalogue/category-rules';
 import { ProductStore } from './catalogue/products';
 import { ProductSearch } from './catalogue/search';
 import { SellerStore } from './catalogue/sellers';
+import { forgetCall } from './db/call-cache';
 import { openDatabase, type Db } from './db/open';
 import { CoreError } from './errors';
 import { SettingsStore } from './settings/settings';
@@ -263,6 +264,9 @@ function runner(db: Db, log: ((message: string) => void) | undefined) {
         if (error instanceof CoreError) return { ok: false, error: error.error };
         log?.(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return { ok: false, error: INTERNAL_ERROR };
+      } finally {
+        // What this call remembered may be stale once its transaction has ended.
+        forgetCall(db);
       }
     };
 }

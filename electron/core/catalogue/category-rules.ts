@@ -3,6 +3,7 @@ import { isLeafCategory } from '../categories/browse';
 import { recordCategoryUse } from '../categories/recent';
 import { searchCategories } from '../categories/search';
 import { normalized } from '../categories/text';
+import { perCall } from '../db/call-cache';
 import type { Db } from '../db/open';
 import type { CategoryMatch } from '../import/apply';
 import type { CategoryCheck } from './readiness';
@@ -14,7 +15,8 @@ export function categoryCheck(db: Db, now: () => string): CategoryCheck {
     attributeIssues: (categoryId, values, requireMandatory, prefix) =>
       validateAttributes(db, categoryId, values, { requireMandatory, fieldPrefix: prefix }),
     normalizeAttributes: (categoryId, values) => normalizeAttributes(db, categoryId, values),
-    recordUse: (categoryId) => recordCategoryUse(db, categoryId, now()),
+    // Once per category per call: an import of thousands of products uses a few categories.
+    recordUse: (categoryId) => perCall(db, `recent:${categoryId}`, () => recordCategoryUse(db, categoryId, now())),
   };
 }
 

@@ -101,7 +101,7 @@ export class ProductStore {
   ) {}
 
   list(input: ProductListInput): ProductSummary[] {
-    this.sellers.get(input.sellerId, 'sellerId');
+    this.sellers.assertExists(input.sellerId, 'sellerId');
     return this.summaries(
       `p.seller_id = @sellerId
        AND (p.deleted_at IS NULL OR @includeDeleted)
@@ -178,7 +178,7 @@ export class ProductStore {
   }
 
   create(input: ProductCreateInput): Product {
-    this.sellers.getActive(input.sellerId, 'sellerId');
+    this.sellers.assertExists(input.sellerId, 'sellerId', true);
     const draft = this.prepare(
       {
         name: input.name,
@@ -197,15 +197,20 @@ export class ProductStore {
       input.categoryId !== undefined && input.categoryId !== null,
     );
     const at = this.now();
+    // The product goes in as not yet live (`deleted_at` set) and comes alive once its SKUs
+    // are written, all in this transaction: the search index triggers (migration 0020) then
+    // index it once, instead of once for the product and again for every SKU added.
     const info = cached(
       this.db,
       `INSERT INTO products (seller_id, name, description, highlights, category_id, attributes, brand,
-           item_condition, status, variation1, variation2, problems, created_at, updated_at)
+           item_condition, status, variation1, variation2, problems, created_at, updated_at, deleted_at)
          VALUES (@sellerId, @name, @description, @highlights, @categoryId, @attributes, @brand,
-           @condition, @status, @variation1, @variation2, @problems, @at, @at)`,
+           @condition, @status, @variation1, @variation2, @problems, @at, @at, @at)`,
     ).run({ ...productColumns(draft), sellerId: input.sellerId, at });
     const productId = Number(info.lastInsertRowid);
     this.writeSkus(productId, input.sellerId, draft, at, '');
+    cached(this.db, 'UPDATE products SET deleted_at = NULL WHERE id = ?').run(productId);
+    if (draft.usedCategory !== null) this.categories.recordUse(draft.usedCategory);
     return this.get(productId);
   }
 
@@ -244,6 +249,7 @@ export class ProductStore {
     if (changes.skus || changes.variation1 !== undefined || changes.variation2 !== undefined) {
       this.writeSkus(id, current.sellerId, draft, at, prefix);
     }
+    if (draft.usedCategory !== null) this.categories.recordUse(draft.usedCategory);
     return this.get(id);
   }
 
@@ -279,8 +285,11 @@ export class ProductStore {
     }
     const first = issues[0];
     if (first) throw invalid(first.field, first.reason, issues);
-    if (known && categoryChanged) this.categories.recordUse(categoryId);
-    return { ...product, problems: problemMask(readiness, prefix) };
+    return {
+      ...product,
+      problems: problemMask(readiness, prefix),
+      usedCategory: known && categoryChanged ? categoryId : null,
+    };
   }
 
   /**
@@ -310,7 +319,7 @@ export class ProductStore {
   /** Brings a product back (its participant must be out of the trash); a live one is left as is. */
   restore(id: number): Product {
     const product = this.get(id);
-    this.sellers.getActive(product.sellerId, 'sellerId');
+    this.sellers.assertExists(product.sellerId, 'sellerId', true);
     if (!product.deletedAt) return product;
     cached(this.db, 'UPDATE products SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(this.now(), id);
     return this.get(id);
@@ -321,7 +330,7 @@ export class ProductStore {
     if (product.deletedAt) {
       throw new CoreError({ code: 'in_trash', message: `Product ${id} is in the trash`, field: 'id', params: { id } });
     }
-    this.sellers.getActive(product.sellerId, 'sellerId');
+    this.sellers.assertExists(product.sellerId, 'sellerId', true);
     return product;
   }
 
@@ -438,6 +447,8 @@ interface Draft {
 
 interface PreparedProduct extends Draft {
   readonly problems: number;
+  /** A category newly given to the product, for the picker's "recently used". */
+  readonly usedCategory: number | null;
 }
 
 function productColumns(product: PreparedProduct) {

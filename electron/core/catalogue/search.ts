@@ -115,7 +115,7 @@ export class ProductSearch {
   /** What a search needs: its shape, bound values and order; null when it can match nothing. */
   private plan(input: ProductSearchInput) {
     // Same refusal as products:list: an unknown participant is a mistake worth reporting.
-    if (input.sellerId !== undefined) this.sellers.get(input.sellerId, 'sellerId');
+    if (input.sellerId !== undefined) this.sellers.assertExists(input.sellerId, 'sellerId');
     const match = ftsQuery(input.query);
     // Text with nothing searchable in it ("-", "***", emoji) matches nothing, rather than
     // silently showing everything as if the box were empty.

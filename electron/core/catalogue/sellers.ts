@@ -71,6 +71,21 @@ export class SellerStore {
   }
 
   /** Like `get`, but refuses a seller in the trash: nothing new is added to a deleted participant. */
+  /**
+   * Checks that participant `id` exists (and, with `active`, is not in the trash) without
+   * reading it: products call this on every save and list, and `get` counts products.
+   */
+  assertExists(id: number, field = 'id', active = false): void {
+    const row = cached<[number], { deleted_at: string | null }>(
+      this.db,
+      'SELECT deleted_at FROM sellers WHERE id = ?',
+    ).get(id);
+    if (!row) throw notFound('Seller', id, field);
+    if (active && row.deleted_at) {
+      throw new CoreError({ code: 'in_trash', message: `Seller ${id} is in the trash`, field, params: { id } });
+    }
+  }
+
   getActive(id: number, field = 'id'): Seller {
     const seller = this.get(id, field);
     if (seller.deletedAt) {

@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/catalogue';
 import { ATTRIBUTE_INPUT_TYPES, type AttributeInputType, type CategoryAttribute } from '../../shared/categories';
+import { perCall } from '../db/call-cache';
 import type { Db } from '../db/open';
 import { cached } from '../db/statements';
 import { LAZADA } from './install';
@@ -33,6 +34,12 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set(ATTRIBUTE_INPUT_TYPES);
  * checked only for length.
  */
 export function storedAttributes(db: Db, categoryId: number): StoredAttribute[] {
+  // Read once per core call: saving a product checks its attributes several times, and an
+  // import saves thousands of products in a few categories.
+  return perCall(db, `category-attributes:${categoryId}`, () => readAttributes(db, categoryId));
+}
+
+function readAttributes(db: Db, categoryId: number): StoredAttribute[] {
   const rows = cached<[string, number], AttributeRow>(
     db,
     `SELECT name, label_id, label_en, input_type, is_mandatory, is_sale_prop, options

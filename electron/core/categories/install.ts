@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../../shared/validation';
+import { forgetCall } from '../db/call-cache';
 import type { Db } from '../db/open';
 import { CoreError, notFound } from '../errors';
 import {
@@ -82,6 +83,7 @@ interface FlatNode {
  * Throws CoreError `invalid_input` for a tree or options that do not validate.
  */
 export function installTree(db: Db, treeJson: unknown, options: InstallOptions): InstalledTree {
+  forgetCall(db);
   const tree = parseOrThrow(categoryTreeSchema, treeJson, 'category tree');
   const opts = parseOrThrow(installOptionsSchema, options, 'install options');
   const flat = flatten(tree.tree);
@@ -154,6 +156,7 @@ export function installTree(db: Db, treeJson: unknown, options: InstallOptions):
  * by leaf as sellers pick categories, instead of one call per leaf up front.
  */
 export function installAttributes(db: Db, categoryId: number, attributesJson: unknown): void {
+  forgetCall(db);
   const attributes = parseOrThrow(lazadaAttributesSchema, attributesJson, 'category attributes');
   const row = db
     .prepare<[string, number], { leaf: number }>('SELECT leaf FROM categories WHERE tree = ? AND id = ?')
