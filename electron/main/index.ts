@@ -95,7 +95,9 @@ function electronShell(): Shell {
         properties: ['openFile'],
         filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx', 'txt', 'tsv'] }],
       };
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async pickSaveTarget(defaultName, extension) {
@@ -103,7 +105,9 @@ function electronShell(): Shell {
         defaultPath: path.join(app.getPath('documents'), defaultName),
         filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
       };
-      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     progress(event) {

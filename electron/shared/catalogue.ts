@@ -207,12 +207,37 @@ export const bulkChange = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('brand'), brand: requiredText(100) }),
   z.strictObject({ kind: z.literal('weight'), weightKg: measure(MAX_WEIGHT_KG).unwrap() }),
   z.strictObject({ kind: z.literal('stock'), stock: whole().min(0).max(MAX_STOCK) }),
-  z.strictObject({
-    kind: z.literal('price'),
-    mode: z.enum(['amount', 'percent']),
-    /** Rupiah to add (negative to take off), or a percentage (-90 to +1000). */
-    value: z.number().refine((v) => v !== 0),
-  }),
+  z
+    .strictObject({
+      kind: z.literal('price'),
+      mode: z.enum(['amount', 'percent']),
+      /** Whole rupiah to add (negative to take off), or a percentage from -90 to +1000. */
+      value: z.number().refine((v) => v !== 0),
+    })
+    .superRefine(({ mode, value }, ctx) => {
+      const [min, max] = mode === 'percent' ? [-90, 1000] : [-MAX_PRICE_RUPIAH, MAX_PRICE_RUPIAH];
+      if (value < min)
+        ctx.addIssue({
+          code: 'too_small',
+          origin: 'number',
+          minimum: min,
+          inclusive: true,
+          path: ['value'],
+          input: value,
+        });
+      if (value > max)
+        ctx.addIssue({
+          code: 'too_big',
+          origin: 'number',
+          maximum: max,
+          inclusive: true,
+          path: ['value'],
+          input: value,
+        });
+      if (mode === 'amount' && !Number.isInteger(value)) {
+        ctx.addIssue({ code: 'invalid_type', expected: 'int', path: ['value'], input: value });
+      }
+    }),
   z.strictObject({ kind: z.literal('status'), status: z.enum(PRODUCT_STATUSES) }),
 ]);
 export type BulkChange = z.infer<typeof bulkChange>;

@@ -8,7 +8,8 @@ export function issueToError(issue: z.core.$ZodIssue): AppError {
   // An unknown key is itself the offending field (`skus.0.colour`), not the object holding it.
   const path =
     issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1).map(keyName)] : issue.path;
-  const field = path.map(String).join('.') || undefined;
+  // Path parts can be keys the caller chose (record keys, megabytes long): clip them too.
+  const field = path.map((part) => (typeof part === 'string' ? clip(part) : String(part))).join('.') || undefined;
   const { reason, params } = describeIssue(issue);
   const where = field ? ` at "${field}"` : '';
   return {

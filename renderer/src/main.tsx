@@ -1,12 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_LANGUAGE } from './lib/sharedConstants';
+import { DEFAULT_LANGUAGE } from '../../electron/shared/plain/limits';
 import { App } from './app/App';
 import { initI18n } from './i18n';
 import { api } from './lib/api';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/catalogue.css';
+import './styles/form.css';
+import './styles/import.css';
 
 /**
  * Start-up: ask main for the saved language first, so the very first screen is already

@@ -16,8 +16,15 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
+/**
+ * Each child process starts tsx and loads the core, whose module graph now includes the
+ * spreadsheet readers (exceljs alone takes ~2 s to import on a busy 2-core machine), so
+ * a child takes seconds to start: the time limit is per process started, not the default.
+ */
+const TIME_LIMIT_MS = 60_000 + 3 * 4 * 20_000;
+
 describe('several processes opening a new data folder at once', () => {
-  it('all succeed and the migrations run exactly once', async () => {
+  it('all succeed and the migrations run exactly once', { timeout: TIME_LIMIT_MS }, async () => {
     const run = promisify(execFile);
     for (let round = 0; round < 3; round++) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-open-'));

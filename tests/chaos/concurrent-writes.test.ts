@@ -16,8 +16,15 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-writers-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+/**
+ * Each child process starts tsx and loads the core, whose module graph now includes the
+ * spreadsheet readers (exceljs alone takes ~2 s to import on a busy 2-core machine), so
+ * a child takes seconds to start: the time limit is per process started, not the default.
+ */
+const TIME_LIMIT_MS = 60_000 + 3 * 20_000;
+
 describe('two processes writing at once', () => {
-  it('both finish every write; none is refused as busy', async () => {
+  it('both finish every write; none is refused as busy', { timeout: TIME_LIMIT_MS }, async () => {
     const core = createCore({ dataDir });
     const seller = await core.sellers.create({ name: 'Ibu Siti' });
     if (!seller.ok) throw new Error(seller.error.message);

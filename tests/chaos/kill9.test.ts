@@ -16,6 +16,13 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-kill9-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+/**
+ * Each child process starts tsx and loads the core, whose module graph now includes the
+ * spreadsheet readers (exceljs alone takes ~2 s to import on a busy 2-core machine), so
+ * a child takes seconds to start: the time limit is per process started, not the default.
+ */
+const TIME_LIMIT = { timeout: 60_000 + ROUNDS * 20_000 };
+
 /** Small seeded PRNG so a failing round can be replayed. */
 function mulberry32(seed: number): () => number {
   let a = seed;
@@ -58,7 +65,7 @@ function runAndKill(delayMs: number): Promise<Map<number, number>> {
 }
 
 describe('kill -9 during writes', () => {
-  it(`loses no acknowledged commit and leaves nothing half-written (${ROUNDS} rounds)`, async () => {
+  it(`loses no acknowledged commit, leaves nothing half-written (${ROUNDS} rounds)`, TIME_LIMIT, async () => {
     const random = mulberry32(20261127);
     const everAcked = new Map<number, number>();
     for (let round = 0; round < ROUNDS; round++) {

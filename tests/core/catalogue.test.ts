@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SkuInput } from '../../electron/shared/catalogue';
-import { addProduct, addSeller, readySku } from '../support/catalogue';
+import { addProduct, addSeller, READY_CATEGORY_ID, READY_FIELDS, readySku } from '../support/catalogue';
 import { dumpDatabase, tableRows } from '../support/db';
 import { expectError, unwrap } from '../support/results';
 import { steppingClock, tempCore } from '../support/temp';
@@ -132,12 +132,38 @@ describe('sellers', () => {
   it('keeps everything across a restart', async () => {
     const temp = tempCore();
     const sari = await addSeller(temp.core, 'Ibu Sari', { notes: 'Ikut kelas foto produk' });
-    await addProduct(temp.core, sari.id, 'Kopi', [readySku()], { status: 'ready' });
+    // Every field of the product model set, so a column that is written but not read back
+    // (or read back differently after a restart) shows.
+    const kopi = await addProduct(
+      temp.core,
+      sari.id,
+      'Kopi',
+      [
+        readySku({
+          option1: 'Hitam',
+          option2: '250 g',
+          specialPrice: 12_000,
+          specialFrom: '2025-03-01',
+          specialTo: '2025-03-31',
+        }),
+        readySku({ option1: 'Susu', option2: '250 g' }),
+      ],
+      {
+        status: 'ready',
+        highlights: ['Biji pilihan', 'Sangrai sendiri'],
+        condition: 'used',
+        variation1: 'Rasa',
+        variation2: 'Ukuran',
+      },
+    );
     const before = unwrap(await temp.core.products.list({ sellerId: sari.id }));
 
     const core = temp.reopen();
     expect(unwrap(await core.sellers.get({ id: sari.id }))).toEqual({ ...sari, productCount: 1 });
     expect(unwrap(await core.products.list({ sellerId: sari.id }))).toEqual(before);
+    expect(unwrap(await core.products.get({ id: kopi.id }))).toEqual(kopi);
+    expect(kopi).toMatchObject({ highlights: ['Biji pilihan', 'Sangrai sendiri'], condition: 'used', problems: [] });
+    expect(kopi.skus[0]).toMatchObject({ variantName: 'Hitam / 250 g', specialPrice: 12_000, specialTo: '2025-03-31' });
   });
 });
 
@@ -149,10 +175,11 @@ describe('products', () => {
       await core.products.create({
         sellerId: sari.id,
         name: 'Keripik Singkong',
+        variation1: 'Rasa',
         skus: [
-          { sellerSku: 'KS-PEDAS', variantName: 'Pedas', price: 12_000, stock: 5 },
-          { sellerSku: 'KS-ORI', variantName: 'Original', price: 11_000 },
-          { price: 20_000, weightKg: 0.5 },
+          { sellerSku: 'KS-PEDAS', option1: 'Pedas', price: 12_000, stock: 5 },
+          { sellerSku: 'KS-ORI', option1: 'Original', price: 11_000 },
+          { option1: 'Jumbo', price: 20_000, weightKg: 0.5 },
         ],
       }),
     );
@@ -160,17 +187,35 @@ describe('products', () => {
       sellerId: sari.id,
       name: 'Keripik Singkong',
       description: '',
+      highlights: [],
       categoryId: null,
+      attributes: {},
       brand: 'No Brand',
+      condition: 'new',
       status: 'draft',
+      variation1: 'Rasa',
+      variation2: '',
+      // A draft may lack all of it; the list says what is still missing.
+      problems: ['no_category', 'no_weight', 'no_package_size', 'no_description'],
       createdAt: at(1),
       updatedAt: at(1),
       deletedAt: null,
     });
-    expect(product.skus.map((s) => [s.sellerSku, s.variantName, s.price, s.stock, s.weightKg])).toEqual([
-      ['KS-PEDAS', 'Pedas', 12_000, 5, null],
-      ['KS-ORI', 'Original', 11_000, 0, null],
-      ['KS-0001', '', 20_000, 0, 0.5],
+    expect(
+      product.skus.map((s) => [
+        s.sellerSku,
+        s.option1,
+        s.option2,
+        s.variantName,
+        s.price,
+        s.specialPrice,
+        s.stock,
+        s.weightKg,
+      ]),
+    ).toEqual([
+      ['KS-PEDAS', 'Pedas', '', 'Pedas', 12_000, null, 5, null],
+      ['KS-ORI', 'Original', '', 'Original', 11_000, null, 0, null],
+      ['KS-0001', 'Jumbo', '', 'Jumbo', 20_000, null, 0, 0.5],
     ]);
     expect(skuRows(core.dbPath, product.id).map((r) => r['position'])).toEqual([0, 1, 2]);
     expect(unwrap(await core.products.get({ id: product.id }))).toEqual(product);
@@ -196,7 +241,8 @@ describe('products', () => {
             core,
             sellerId,
             name,
-            Array.from({ length: count }, () => ({ price: 1000 })),
+            Array.from({ length: count }, (_, i) => ({ price: 1000, option1: `Varian ${i}` })),
+            { variation1: 'Varian' },
           )
         ).skus.map((s) => s.sellerSku);
 
@@ -211,7 +257,16 @@ describe('products', () => {
     it('are never handed out again, even after the product or SKU is deleted', async () => {
       const { core, dbPath } = tempCore();
       const sari = await addSeller(core);
-      const first = await addProduct(core, sari.id, 'Kopi', [{ price: 1000 }, { price: 2000 }]);
+      const first = await addProduct(
+        core,
+        sari.id,
+        'Kopi',
+        [
+          { price: 1000, option1: 'Kecil' },
+          { price: 2000, option1: 'Besar' },
+        ],
+        { variation1: 'Ukuran' },
+      );
       expect(first.skus.map((s) => s.sellerSku)).toEqual(['KOP-0001', 'KOP-0002']);
 
       // Drop KOP-0002 from the product, then trash the whole product.
@@ -230,10 +285,16 @@ describe('products', () => {
     it('skip a code the seller already typed by hand, whatever its case', async () => {
       const { core } = tempCore();
       const sari = await addSeller(core);
-      await addProduct(core, sari.id, 'Teh', [
-        { sellerSku: 'KOP-0001', price: 1000 },
-        { sellerSku: 'kop-0002', price: 1000 },
-      ]);
+      await addProduct(
+        core,
+        sari.id,
+        'Teh',
+        [
+          { sellerSku: 'KOP-0001', price: 1000, option1: 'Melati' },
+          { sellerSku: 'kop-0002', price: 1000, option1: 'Hijau' },
+        ],
+        { variation1: 'Rasa' },
+      );
       const kopi = await addProduct(core, sari.id, 'Kopi', [{ price: 1000 }]);
       expect(kopi.skus.map((s) => s.sellerSku)).toEqual(['KOP-0003']);
     });
@@ -248,9 +309,10 @@ describe('products', () => {
         await core.products.create({
           sellerId: sari.id,
           name: 'Teh',
+          variation1: 'Rasa',
           skus: [
-            { sellerSku: 'T-1', price: 1 },
-            { sellerSku: 'abc-1', price: 1 },
+            { sellerSku: 'T-1', price: 1, option1: 'Melati' },
+            { sellerSku: 'abc-1', price: 1, option1: 'Hijau' },
           ],
         }),
         { code: 'duplicate_sku', field: 'skus.1.sellerSku' },
@@ -265,9 +327,10 @@ describe('products', () => {
         await core.products.create({
           sellerId: sari.id,
           name: 'Teh',
+          variation1: 'Rasa',
           skus: [
-            { sellerSku: 'T-1', price: 1 },
-            { sellerSku: 't-1', price: 1 },
+            { sellerSku: 'T-1', price: 1, option1: 'Melati' },
+            { sellerSku: 't-1', price: 1, option1: 'Hijau' },
           ],
         }),
         { code: 'invalid_input', field: 'skus.1.sellerSku', reason: 'duplicate_in_product' },
@@ -289,10 +352,16 @@ describe('products', () => {
     it('keeps a removed SKU’s code reserved and says it is in the trash', async () => {
       const { core } = tempCore();
       const sari = await addSeller(core);
-      const kopi = await addProduct(core, sari.id, 'Kopi', [
-        { sellerSku: 'KOPI-1', price: 1000 },
-        { sellerSku: 'KOPI-2', price: 1000 },
-      ]);
+      const kopi = await addProduct(
+        core,
+        sari.id,
+        'Kopi',
+        [
+          { sellerSku: 'KOPI-1', price: 1000, option1: 'Robusta' },
+          { sellerSku: 'KOPI-2', price: 1000, option1: 'Arabika' },
+        ],
+        { variation1: 'Jenis' },
+      );
       unwrap(await core.products.update({ id: kopi.id, changes: { skus: [{ id: kopi.skus[0]!.id, price: 1000 }] } }));
       const error = expectError(
         await core.products.create({ sellerId: sari.id, name: 'Teh', skus: [{ sellerSku: 'kopi-2', price: 1 }] }),
@@ -315,10 +384,16 @@ describe('products', () => {
     it('replaces the SKU set: updates by id in place, inserts new ones, trashes removed ones', async () => {
       const { core, dbPath } = tempCore({ clock: steppingClock() });
       const sari = await addSeller(core);
-      const product = await addProduct(core, sari.id, 'Kopi', [
-        { sellerSku: 'K-A', price: 1000, stock: 3 },
-        { sellerSku: 'K-B', price: 2000, stock: 4, weightKg: 0.2 },
-      ]);
+      const product = await addProduct(
+        core,
+        sari.id,
+        'Kopi',
+        [
+          { sellerSku: 'K-A', price: 1000, stock: 3, option1: '100 g' },
+          { sellerSku: 'K-B', price: 2000, stock: 4, weightKg: 0.2, option1: '200 g' },
+        ],
+        { variation1: 'Ukuran' },
+      );
       const [a, b] = product.skus;
 
       const updated = unwrap(
@@ -327,16 +402,16 @@ describe('products', () => {
           changes: {
             skus: [
               { id: b!.id, price: 2500 },
-              { sellerSku: 'K-C', price: 3000 },
+              { sellerSku: 'K-C', price: 3000, option1: '300 g' },
             ],
           },
         }),
       );
 
-      // B keeps its id, code, stock and weight (omitted fields keep their value); C is new; A is gone.
-      expect(updated.skus.map((s) => [s.id, s.sellerSku, s.price, s.stock, s.weightKg])).toEqual([
-        [b!.id, 'K-B', 2500, 4, 0.2],
-        [expect.any(Number), 'K-C', 3000, 0, null],
+      // B keeps its id, code, option, stock and weight (omitted fields keep their value); C is new; A is gone.
+      expect(updated.skus.map((s) => [s.id, s.sellerSku, s.option1, s.price, s.stock, s.weightKg])).toEqual([
+        [b!.id, 'K-B', '200 g', 2500, 4, 0.2],
+        [expect.any(Number), 'K-C', '300 g', 3000, 0, null],
       ]);
       expect(updated.updatedAt).toBe(at(2));
       expect(skuRows(dbPath, product.id)).toEqual([
@@ -363,26 +438,33 @@ describe('products', () => {
     it('takes back a code removed from the same product, in the same save or later', async () => {
       const { core } = tempCore();
       const sari = await addSeller(core);
-      const kopi = await addProduct(core, sari.id, 'Kopi', [
-        { sellerSku: 'K-A', price: 1000 },
-        { sellerSku: 'K-B', price: 2000 },
-      ]);
+      const kopi = await addProduct(
+        core,
+        sari.id,
+        'Kopi',
+        [
+          { sellerSku: 'K-A', price: 1000, option1: 'Kecil' },
+          { sellerSku: 'K-B', price: 2000, option1: 'Besar' },
+        ],
+        { variation1: 'Ukuran' },
+      );
       const [a, b] = kopi.skus;
-      // Removed and typed in again as a "new" variant in one save: the old row comes back.
+      // Removed and typed in again as a "new" variant in one save: the old row comes back,
+      // with what the new entry says (its option included).
       const same = unwrap(
         await core.products.update({
           id: kopi.id,
           changes: {
             skus: [
               { id: a!.id, price: 1000 },
-              { sellerSku: 'k-b', price: 2500 },
+              { sellerSku: 'k-b', price: 2500, option1: 'Jumbo' },
             ],
           },
         }),
       );
-      expect(same.skus.map((s) => [s.id, s.sellerSku, s.price])).toEqual([
-        [a!.id, 'K-A', 1000],
-        [b!.id, 'k-b', 2500],
+      expect(same.skus.map((s) => [s.id, s.sellerSku, s.price, s.variantName])).toEqual([
+        [a!.id, 'K-A', 1000, 'Kecil'],
+        [b!.id, 'k-b', 2500, 'Jumbo'],
       ]);
       // Removed in one save, re-added in the next.
       unwrap(await core.products.update({ id: kopi.id, changes: { skus: [{ id: a!.id, price: 1000 }] } }));
@@ -392,7 +474,7 @@ describe('products', () => {
           changes: {
             skus: [
               { id: a!.id, price: 1000 },
-              { sellerSku: 'K-B', price: 3000 },
+              { sellerSku: 'K-B', price: 3000, option1: 'Besar' },
             ],
           },
         }),
@@ -419,7 +501,9 @@ describe('products', () => {
     it('changes product fields without touching SKUs when skus is omitted', async () => {
       const { core } = tempCore();
       const sari = await addSeller(core);
-      const kopi = await addProduct(core, sari.id, 'Kopi', [{ sellerSku: 'K1', price: 1000 }], { categoryId: 7 });
+      const kopi = await addProduct(core, sari.id, 'Kopi', [{ sellerSku: 'K1', price: 1000 }], {
+        categoryId: READY_CATEGORY_ID,
+      });
       const updated = unwrap(
         await core.products.update({ id: kopi.id, changes: { name: 'Kopi Robusta', categoryId: null, brand: 'Sari' } }),
       );
@@ -442,7 +526,9 @@ describe('products', () => {
             sellerId: sari.id,
             name: 'Kopi',
             status: 'ready',
-            skus: [readySku({ sellerSku: 'A' }), second],
+            ...READY_FIELDS,
+            variation1: 'Ukuran',
+            skus: [readySku({ sellerSku: 'A', option1: 'Kecil' }), { ...second, option1: 'Besar' }],
           }),
           { code: 'invalid_input', field: `skus.1.${key}`, reason: 'required_when_ready' },
         );
@@ -456,7 +542,13 @@ describe('products', () => {
         sellerId: sari.id,
         name: 'Kopi',
         status: 'ready',
-        skus: [{ price: 1000, weightKg: 0.25 }, readySku(), { price: 2000, lengthCm: 10 }],
+        ...READY_FIELDS,
+        variation1: 'Ukuran',
+        skus: [
+          { price: 1000, weightKg: 0.25, option1: 'S' },
+          readySku({ option1: 'M' }),
+          { price: 2000, lengthCm: 10, option1: 'L' },
+        ],
       });
       expect(result.ok).toBe(false);
       if (result.ok) return;
@@ -493,14 +585,28 @@ describe('products', () => {
     it('accepts a product whose SKUs all have weight and dimensions', async () => {
       const { core } = tempCore();
       const sari = await addSeller(core);
-      const product = await addProduct(core, sari.id, 'Kopi', [readySku(), readySku()], { status: 'ready' });
+      const product = await addProduct(
+        core,
+        sari.id,
+        'Kopi',
+        [readySku({ option1: 'Kecil' }), readySku({ option1: 'Besar' })],
+        { status: 'ready', variation1: 'Ukuran' },
+      );
       expect(product.status).toBe('ready');
+      expect(product.problems).toEqual([]);
     });
 
     it('checks the stored SKUs when only the status changes to ready', async () => {
       const { core } = tempCore();
       const sari = await addSeller(core);
-      const draft = await addProduct(core, sari.id, 'Kopi', [readySku(), { price: 1000 }]);
+      // Complete but for the second SKU's measurements.
+      const draft = await addProduct(
+        core,
+        sari.id,
+        'Kopi',
+        [readySku({ option1: 'Kecil' }), { price: 1000, option1: 'Besar' }],
+        { ...READY_FIELDS, variation1: 'Ukuran' },
+      );
       expectError(await core.products.update({ id: draft.id, changes: { status: 'ready' } }), {
         code: 'invalid_input',
         field: 'changes.skus.1.weightKg',
@@ -544,7 +650,8 @@ describe('products', () => {
       core,
       sari.id,
       'Kopi',
-      weights.map((weightKg) => ({ price: 1, weightKg })),
+      weights.map((weightKg, i) => ({ price: 1, weightKg, option1: `Pak ${i}` })),
+      { variation1: 'Kemasan' },
     );
     expect(product.skus.map((s) => s.weightKg)).toEqual(weights);
     expect(skuRows(dbPath, product.id).map((r) => r['weight_g'])).toEqual([290, 1150, 70, 2010, 8030, 999_990]);
@@ -558,8 +665,8 @@ describe('products', () => {
     await fc.assert(
       fc.asyncProperty(hundredthsOfKg, async (hundredths) => {
         const weights = hundredths.map((h) => Number((h / 100).toFixed(2)));
-        const skus = weights.map((weightKg) => ({ price: 1, weightKg }));
-        const product = await addProduct(core, sari.id, 'Kopi', skus);
+        const skus = weights.map((weightKg, i) => ({ price: 1, weightKg, option1: `Pak ${i}` }));
+        const product = await addProduct(core, sari.id, 'Kopi', skus, { variation1: 'Kemasan' });
         expect(product.skus.map((s) => s.weightKg)).toEqual(weights);
         // Grams computed with integers only, independent of the code under test.
         expect(skuRows(dbPath, product.id).map((r) => r['weight_g'])).toEqual(hundredths.map((h) => h * 10));
@@ -571,11 +678,17 @@ describe('products', () => {
   it('summarises live SKUs only: price range, stock and count', async () => {
     const { core } = tempCore();
     const sari = await addSeller(core);
-    const product = await addProduct(core, sari.id, 'Kopi', [
-      { price: 1000, stock: 1 },
-      { price: 50_000, stock: 100 }, // removed below: must not count
-      { price: 3000, stock: 2 },
-    ]);
+    const product = await addProduct(
+      core,
+      sari.id,
+      'Kopi',
+      [
+        { price: 1000, stock: 1, option1: 'Kecil' },
+        { price: 50_000, stock: 100, option1: 'Jumbo' }, // removed below: must not count
+        { price: 3000, stock: 2, option1: 'Sedang' },
+      ],
+      { variation1: 'Ukuran' },
+    );
     const [cheap, , mid] = product.skus;
     unwrap(
       await core.products.update({
@@ -654,7 +767,16 @@ describe('trash', () => {
     const sari = await addSeller(core, 'Ibu Sari');
     const budi = await addSeller(core, 'Pak Budi');
     const kopi = await addProduct(core, sari.id, 'Kopi');
-    const teh = await addProduct(core, sari.id, 'Teh', [{ price: 5000 }, { price: 9000, stock: 3 }]);
+    const teh = await addProduct(
+      core,
+      sari.id,
+      'Teh',
+      [
+        { price: 5000, option1: 'Melati' },
+        { price: 9000, stock: 3, option1: 'Hijau' },
+      ],
+      { variation1: 'Rasa' },
+    );
     const batik = await addProduct(core, budi.id, 'Batik');
     await core.products.delete({ id: kopi.id });
     await core.products.delete({ id: teh.id });

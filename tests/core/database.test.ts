@@ -11,6 +11,12 @@ import { unwrap } from '../support/results';
 import { tempDir } from '../support/temp';
 
 const CATALOGUE_TABLES = ['products', 'schema_migrations', 'sellers', 'settings', 'skus'];
+/** Bulk edits and what each product was before (migration 40), for undo. */
+const BULK_TABLES = ['bulk_edit_items', 'bulk_edits'];
+/** The marketplace category tree (migration 50). */
+const CATEGORY_TABLES = ['categories', 'category_attributes', 'category_recent', 'category_terms', 'category_trees'];
+/** Every table Akar defines itself: all STRICT. */
+const STRICT_TABLES = [...CATALOGUE_TABLES, ...BULK_TABLES, ...CATEGORY_TABLES];
 /** The full-text index (a virtual table, so not STRICT) and the shadow tables FTS5 keeps for it. */
 const SEARCH_TABLES = [
   'product_search',
@@ -125,12 +131,12 @@ describe('migrations on an empty database', () => {
     core.close();
 
     const db = new Database(path.join(dir, DB_FILE), { readonly: true });
-    expect(tableNames(db)).toEqual([...CATALOGUE_TABLES, ...SEARCH_TABLES].sort());
+    expect(tableNames(db)).toEqual([...STRICT_TABLES, ...SEARCH_TABLES].sort());
     const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all() as {
       name: string;
       strict: number;
     }[];
-    for (const name of CATALOGUE_TABLES) expect(strict.find((t) => t.name === name)?.strict, name).toBe(1);
+    for (const name of STRICT_TABLES) expect(strict.find((t) => t.name === name)?.strict, name).toBe(1);
     expect(ledger(db)).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     db.close();
@@ -153,6 +159,44 @@ describe('migrations on an empty database', () => {
         )
         .run(product, seller, now, now),
     ).toThrow(/cannot store TEXT value in INTEGER column/);
+    db.close();
+  });
+
+  it('makes the checks of migration 40 bite: condition, JSON columns, special prices', () => {
+    const db = openDatabase(path.join(tempDir(), DB_FILE));
+    const now = new Date(0).toISOString();
+    const seller = db
+      .prepare('INSERT INTO sellers (name, created_at, updated_at) VALUES (?, ?, ?)')
+      .run('Sari', now, now).lastInsertRowid;
+    const insertProduct = (column: string, value: unknown) =>
+      db
+        .prepare(
+          `INSERT INTO products (seller_id, name, ${column}, created_at, updated_at) VALUES (?, 'Kopi', ?, ?, ?)`,
+        )
+        .run(seller, value, now, now).lastInsertRowid;
+    expect(() => insertProduct('item_condition', 'refurbished')).toThrow(/CHECK constraint failed/);
+    expect(() => insertProduct('highlights', 'not json')).toThrow(/CHECK constraint failed/);
+    expect(() => insertProduct('attributes', '{"brand":')).toThrow(/CHECK constraint failed/);
+    // The control: the same statement with good values goes in, with the defaults of the rest.
+    const product = insertProduct('item_condition', 'used');
+    expect(
+      db
+        .prepare('SELECT highlights, attributes, variation1, variation2, problems FROM products WHERE id = ?')
+        .get(product),
+    ).toEqual({ highlights: '[]', attributes: '{}', variation1: '', variation2: '', problems: 0 });
+    const insertSku = (specialPrice: unknown) =>
+      db
+        .prepare(
+          `INSERT INTO skus (product_id, seller_id, seller_sku, price, special_price, created_at, updated_at)
+           VALUES (?, ?, ?, 1000, ?, ?, ?)`,
+        )
+        .run(product, seller, `S-${String(specialPrice)}`, specialPrice, now, now);
+    expect(() => insertSku(0)).toThrow(/CHECK constraint failed/);
+    expect(() => insertSku('murah')).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => insertSku(900)).not.toThrow();
+    expect(() => db.prepare("INSERT INTO bulk_edits (change, created_at) VALUES ('{kind}', ?)").run(now)).toThrow(
+      /CHECK constraint failed/,
+    );
     db.close();
   });
 

@@ -38,12 +38,14 @@ function seed(dbPath: string) {
       sku.run(id, sellerId, `S-${id}`, 1000 + ((id * 31) % 700), at(id), at(id));
     }
     db.prepare('UPDATE products SET deleted_at = ? WHERE id IN (5, 6, 7)').run(at(9999));
+    // Readiness masks as the core keeps them: bit 0 no_category, bit 3 no_weight.
+    db.prepare('UPDATE products SET problems = CASE id % 4 WHEN 0 THEN 1 WHEN 1 THEN 9 WHEN 2 THEN 8 ELSE 0 END').run();
     db.prepare('UPDATE sellers SET deleted_at = ? WHERE id = 2').run(at(9999));
   })();
   db.close();
 }
 
-type Row = { id: number; name: string; updated: string; price: number; status: string };
+type Row = { id: number; name: string; updated: string; price: number; status: string; problems: number };
 const collator = (a: string, b: string) =>
   a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0;
 
@@ -69,7 +71,7 @@ describe('whole-catalogue search for very common text', () => {
     const db = new Database(dbPath, { readonly: true });
     const live = db
       .prepare(
-        `SELECT p.id, p.name, p.updated_at AS updated, p.min_price AS price, p.status FROM products p
+        `SELECT p.id, p.name, p.updated_at AS updated, p.min_price AS price, p.status, p.problems FROM products p
          WHERE p.deleted_at IS NULL AND p.seller_id = 1 AND p.name LIKE 'Kopi %'`,
       )
       .all() as Row[];
@@ -101,6 +103,25 @@ describe('whole-catalogue search for very common text', () => {
     const readyPage = unwrap(await core.products.search({ query: 'kopi', status: 'ready', limit: 50 }));
     expect(readyPage.items.map((p) => p.id)).toEqual(expectedOrder(ready, 'updated', 'desc').slice(0, 50));
     expect(readyPage.total).toBe(ready.length);
+
+    // So does a readiness filter: one problem, any problem, none.
+    for (const [problem, keep] of [
+      ['no_weight', (r: Row) => (r.problems & 8) !== 0],
+      ['no_category', (r: Row) => (r.problems & 1) !== 0],
+      ['any', (r: Row) => r.problems !== 0],
+      ['none', (r: Row) => r.problems === 0],
+    ] as const) {
+      const rows = live.filter(keep);
+      // First pages (walked) and the last, partial one.
+      for (const offset of [0, 100, rows.length - 10]) {
+        const page = unwrap(await core.products.search({ query: 'kopi', problem, sort: 'name', offset, limit: 50 }));
+        expect(
+          page.items.map((p) => p.id),
+          `${problem} @${offset}`,
+        ).toEqual(expectedOrder(rows, 'name', 'asc').slice(offset, offset + 50));
+        expect(page.total, problem).toBe(rows.length);
+      }
+    }
   });
 
   it('plans the walk on the order index, without sorting the matches', () => {

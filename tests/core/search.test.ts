@@ -7,7 +7,7 @@ import { countSql, pageSql, type Shape } from '../../electron/core/catalogue/sea
 import { migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import type { ProductSearchInput, ProductSort } from '../../electron/shared/catalogue';
-import { addProduct, addSeller, readySku } from '../support/catalogue';
+import { addProduct, addSeller, READY_CATEGORY_ID, readySku } from '../support/catalogue';
 import { expectError, unwrap } from '../support/results';
 import { steppingClock, tempCore, tempDir } from '../support/temp';
 
@@ -23,17 +23,23 @@ async function names(core: Core, input: ProductSearchInput) {
 async function smallCatalogue(core: Core) {
   const sari = await addSeller(core, 'Ibu Sari');
   const budi = await addSeller(core, 'Pak Budi');
-  const kripik = await addProduct(core, sari.id, 'Kripik Singkong Pedas', [
-    { sellerSku: 'KRP-100', price: 12_000, variantName: 'Level 5' },
-    { sellerSku: 'KRP-200', price: 20_000, variantName: 'Jumbo' },
-  ]);
+  const kripik = await addProduct(
+    core,
+    sari.id,
+    'Kripik Singkong Pedas',
+    [
+      { sellerSku: 'KRP-100', price: 12_000, option1: 'Level 5' },
+      { sellerSku: 'KRP-200', price: 20_000, option1: 'Jumbo' },
+    ],
+    { variation1: 'Varian' },
+  );
   const kopi = await addProduct(core, sari.id, 'Kopí Luwak Asli', [readySku({ sellerSku: 'KL-1', price: 90_000 })], {
     status: 'ready',
     description: 'Dipetik dari lereng Merapi',
-    categoryId: 7,
+    categoryId: READY_CATEGORY_ID,
   });
   const dodol = await addProduct(core, budi.id, 'Dodol Garut', [{ sellerSku: 'DDL-9', price: 15_000 }], {
-    categoryId: 7,
+    categoryId: READY_CATEGORY_ID,
   });
   return { sari, budi, kripik, kopi, dodol };
 }
@@ -88,8 +94,8 @@ describe('products:search finds products', () => {
         changes: {
           skus: [
             { id: first!.id, price: 12_000 },
-            // Same variant name as before, so only the revive itself can bring "jumbo" back.
-            { sellerSku: 'KRP-200', variantName: 'Jumbo', price: 20_000 },
+            // Same option as before, so only the revive itself can bring "jumbo" back.
+            { sellerSku: 'KRP-200', option1: 'Jumbo', price: 20_000 },
           ],
         },
       }),
@@ -142,7 +148,7 @@ describe('products:search finds products', () => {
           skus: [
             { id: dear!.id, price: 20_000 },
             // Revived, and now the cheapest: only the revive can lower the price again.
-            { sellerSku: cheap!.sellerSku, price: 12_000 },
+            { sellerSku: cheap!.sellerSku, option1: cheap!.option1, price: 12_000 },
           ],
         },
       }),
@@ -158,8 +164,8 @@ describe('products:search filters, sorts and pages', () => {
     expect((await names(core, { sellerId: sari.id })).sort()).toEqual(['Kopí Luwak Asli', 'Kripik Singkong Pedas']);
     expect(await names(core, { sellerId: budi.id })).toEqual(['Dodol Garut']);
     expect(await names(core, { status: 'ready' })).toEqual(['Kopí Luwak Asli']);
-    expect((await names(core, { categoryId: 7 })).sort()).toEqual(['Dodol Garut', 'Kopí Luwak Asli']);
-    expect(await names(core, { sellerId: sari.id, categoryId: 7, status: 'draft' })).toEqual([]);
+    expect((await names(core, { categoryId: READY_CATEGORY_ID })).sort()).toEqual(['Dodol Garut', 'Kopí Luwak Asli']);
+    expect(await names(core, { sellerId: sari.id, categoryId: READY_CATEGORY_ID, status: 'draft' })).toEqual([]);
     expect(await names(core, { sellerId: sari.id, query: 'garut' })).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import type { Seller } from '../../electron/shared/catalogue';
 import type { AppError, Result } from '../../electron/shared/result';
-import { addSeller, readySku, seedCatalogue } from '../support/catalogue';
+import { addSeller, READY_CATEGORY_ID, READY_FIELDS, readySku, seedCatalogue } from '../support/catalogue';
 import { dumpDatabase } from '../support/db';
 import { expectError, unwrap } from '../support/results';
 import { openTempCore, tempCore, type TempCore } from '../support/temp';
@@ -215,9 +215,10 @@ const BAD_INPUTS: readonly BadInput[] = [
     call: (core, seed) =>
       core.products.create(
         product(seed, {
+          variation1: 'Ukuran',
           skus: [
-            { price: 1, sellerSku: 'GA-1' },
-            { price: 1, sellerSku: 'ga-1' },
+            { price: 1, sellerSku: 'GA-1', option1: 'S' },
+            { price: 1, sellerSku: 'ga-1', option1: 'M' },
           ],
         }),
       ),
@@ -227,9 +228,122 @@ const BAD_INPUTS: readonly BadInput[] = [
     name: 'ready product missing a measurement',
     call: (core, seed) =>
       core.products.create(
-        product(seed, { status: 'ready', skus: [readySku(), readySku({ heightCm: null, sellerSku: 'GA-2' })] }),
+        product(seed, {
+          status: 'ready',
+          ...READY_FIELDS,
+          variation1: 'Ukuran',
+          skus: [readySku({ option1: '250 g' }), readySku({ heightCm: null, sellerSku: 'GA-2', option1: '500 g' })],
+        }),
       ),
     expected: { code: 'invalid_input', field: 'skus.1.heightCm', reason: 'required_when_ready' },
+  },
+  {
+    name: 'a draft marked ready while it lacks category, description and measurements',
+    call: (core, seed) => core.products.update({ id: seed.keripik.id, changes: { status: 'ready' } }),
+    expected: { code: 'invalid_input', field: 'changes.categoryId', reason: 'required_when_ready' },
+  },
+  {
+    name: 'several SKUs without a variation',
+    call: (core, seed) => core.products.create(product(seed, { skus: [{ price: 1 }, { price: 2 }] })),
+    expected: { code: 'invalid_input', field: 'variation1', reason: 'variation_needed' },
+  },
+  {
+    name: 'a SKU without its option',
+    call: (core, seed) =>
+      core.products.create(product(seed, { variation1: 'Ukuran', skus: [{ price: 1, option1: 'S' }, { price: 2 }] })),
+    expected: { code: 'invalid_input', field: 'skus.1.option1', reason: 'required' },
+  },
+  {
+    name: 'two SKUs with the same option (different case), on update',
+    call: (core, seed) =>
+      core.products.update({
+        id: seed.keripik.id,
+        changes: {
+          skus: [
+            { id: seed.keripik.skus[0]!.id, price: 1 },
+            { id: seed.keripik.skus[1]!.id, price: 2, option1: '100 G' },
+          ],
+        },
+      }),
+    expected: { code: 'invalid_input', field: 'changes.skus.1.option1', reason: 'duplicate_in_product' },
+  },
+  {
+    name: 'a second variation without a first',
+    call: (core, seed) => core.products.create(product(seed, { variation2: 'Warna' })),
+    expected: { code: 'invalid_input', field: 'variation2', reason: 'variation2_without_1' },
+  },
+  {
+    name: 'a special price not below the price',
+    call: (core, seed) =>
+      core.products.create(
+        product(seed, {
+          skus: [{ price: 25_000, specialPrice: 25_000, specialFrom: '2025-03-01', specialTo: '2025-03-31' }],
+        }),
+      ),
+    expected: { code: 'invalid_input', field: 'skus.0.specialPrice', reason: 'special_not_below_price' },
+  },
+  {
+    name: 'a special price without dates',
+    call: (core, seed) => core.products.create(product(seed, { skus: [{ price: 25_000, specialPrice: 20_000 }] })),
+    expected: { code: 'invalid_input', field: 'skus.0.specialFrom', reason: 'required' },
+  },
+  {
+    name: 'a special price ending before it starts',
+    call: (core, seed) =>
+      core.products.create(
+        product(seed, {
+          skus: [{ price: 25_000, specialPrice: 20_000, specialFrom: '2025-03-31', specialTo: '2025-03-01' }],
+        }),
+      ),
+    expected: { code: 'invalid_input', field: 'skus.0.specialTo', reason: 'ends_before_start' },
+  },
+  {
+    name: 'a special price date that does not exist (30 February)',
+    call: (core, seed) =>
+      core.products.create(
+        product(seed, {
+          skus: [{ price: 25_000, specialPrice: 20_000, specialFrom: '2025-02-30', specialTo: '2025-03-31' }],
+        }),
+      ),
+    expected: { code: 'invalid_input', field: 'skus.0.specialFrom', reason: 'invalid_format' },
+  },
+  {
+    name: 'a category that is not a leaf',
+    call: (core, seed) => core.products.create(product(seed, { categoryId: 74835 })),
+    expected: { code: 'invalid_input', field: 'categoryId', reason: 'invalid_choice' },
+  },
+  {
+    name: 'an attribute value outside its options',
+    call: (core, seed) =>
+      core.products.create(product(seed, { categoryId: READY_CATEGORY_ID, attributes: { shelf_life: '5 Tahun' } })),
+    expected: { code: 'invalid_input', field: 'attributes.shelf_life', reason: 'invalid_choice' },
+  },
+  {
+    name: 'condition outside the list',
+    call: (core, seed) => core.products.create(product(seed, { condition: 'refurbished' })),
+    expected: { code: 'invalid_input', field: 'condition', reason: 'invalid_choice' },
+  },
+  {
+    name: 'nine highlights (eight at most)',
+    call: (core, seed) =>
+      core.products.create(product(seed, { highlights: Array.from({ length: 9 }, (_, i) => `Poin ${i}`) })),
+    expected: { code: 'invalid_input', field: 'highlights', reason: 'too_big' },
+  },
+  {
+    name: 'a bulk price change of zero',
+    call: (core, seed) =>
+      core.products.bulkEdit({ ids: [seed.kopi.id], change: { kind: 'price', mode: 'amount', value: 0 } }),
+    expected: { code: 'invalid_input', field: 'change.value' },
+  },
+  {
+    name: 'a bulk change of an unknown kind',
+    call: (core, seed) => core.products.bulkEdit({ ids: [seed.kopi.id], change: { kind: 'name', name: 'X' } }),
+    expected: { code: 'invalid_input', field: 'change.kind' },
+  },
+  {
+    name: 'undoing a bulk edit that does not exist',
+    call: (core) => core.products.bulkUndo({ editId: 999_999 }),
+    expected: { code: 'not_found', field: 'editId' },
   },
   {
     name: 'editing a product in the trash',
@@ -248,7 +362,12 @@ const BAD_INPUTS: readonly BadInput[] = [
     call: (core, seed) =>
       core.products.create(
         product(seed, {
-          skus: [{ price: 1, sellerSku: 'GA-NEW' }, { price: 2 }, { price: 3, sellerSku: 'krp-100' }],
+          variation1: 'Ukuran',
+          skus: [
+            { price: 1, sellerSku: 'GA-NEW', option1: 'S' },
+            { price: 2, option1: 'M' },
+            { price: 3, sellerSku: 'krp-100', option1: 'L' },
+          ],
         }),
       ),
     expected: { code: 'duplicate_sku', field: 'skus.2.sellerSku' },
@@ -262,8 +381,8 @@ const BAD_INPUTS: readonly BadInput[] = [
           name: 'Keripik Baru',
           skus: [
             { id: seed.keripik.skus[1]!.id, price: 99_000 },
-            { price: 5000 },
-            { price: 6000, sellerSku: 'KOPI-1' },
+            { price: 5000, option1: '500 g' },
+            { price: 6000, sellerSku: 'KOPI-1', option1: '1 kg' },
           ],
         },
       }),
@@ -314,9 +433,10 @@ describe('unexpected failures inside a write', () => {
 
     const result = await temp.core.products.create(
       product(seed, {
+        variation1: 'Ukuran',
         skus: [
-          { price: 1, sellerSku: 'OK-1' },
-          { price: 2, sellerSku: 'BOOM' },
+          { price: 1, sellerSku: 'OK-1', option1: 'S' },
+          { price: 2, sellerSku: 'BOOM', option1: 'M' },
         ],
       }),
     );

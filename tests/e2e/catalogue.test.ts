@@ -150,7 +150,7 @@ describe('participants', () => {
 });
 
 describe('products', () => {
-  it('adds a product with two variants; a blank SKU code is generated', async () => {
+  it('adds a product in two colours; a blank SKU code is generated', async () => {
     const seller = await seedSeller(app.core, { name: 'Ibu Siti Aminah', district: 'Garut' });
     await app.page.reload();
     const products = await openSeller('Ibu Siti Aminah');
@@ -159,9 +159,15 @@ describe('products', () => {
     const form = new ProductFormPage(app.page);
     await form.fillProduct({ name: 'Batik Tulis Garut Merak', description: 'Kain katun primisima, 2 x 1,15 m.' });
     expect(await form.field('Merek').inputValue()).toBe('No Brand');
-    await form.fillVariant(1, { variantName: 'Biru', price: '150.000', stock: '5', weightKg: '0,3' });
+    await form.fillVariant(1, { price: '150.000', stock: '5', weightKg: '0,3' });
+    await form.openVariations();
+    await form.nameVariation(1, 'Warna');
+    await form.optionField(1, 'Warna').fill('Biru');
     await form.addVariant();
-    await form.fillVariant(2, { variantName: 'Merah', sellerSku: 'BTK-MERAH', price: 'Rp 175000', stock: '3' });
+    // A variant added by hand starts with the price and package of the one before.
+    expect(await form.variantField(2, 'weightKg').inputValue()).toBe('0,3');
+    await form.optionField(2, 'Warna').fill('Merah');
+    await form.fillVariant(2, { sellerSku: 'BTK-MERAH', price: 'Rp 175000', stock: '3' });
     // The price is echoed as rupiah, so a missing zero is caught before saving.
     expect(readable(await form.variant(1).getByText('= Rp').textContent())).toBe('= Rp 150.000');
     await app.page.evaluate(() => window.scrollTo(0, 0));
@@ -177,10 +183,16 @@ describe('products', () => {
 
     const [summary] = unwrap(await app.core.products.list({ sellerId: seller.id }));
     const stored = unwrap(await app.core.products.get({ id: summary?.id ?? 0 }));
-    expect(stored).toMatchObject({ name: 'Batik Tulis Garut Merak', brand: 'No Brand', status: 'draft' });
-    expect(stored.skus.map((sku) => [sku.variantName, sku.price, sku.stock, sku.weightKg])).toEqual([
-      ['Biru', 150000, 5, 0.3],
-      ['Merah', 175000, 3, null],
+    expect(stored).toMatchObject({
+      name: 'Batik Tulis Garut Merak',
+      brand: 'No Brand',
+      status: 'draft',
+      variation1: 'Warna',
+      variation2: '',
+    });
+    expect(stored.skus.map((sku) => [sku.option1, sku.variantName, sku.price, sku.stock, sku.weightKg])).toEqual([
+      ['Biru', 'Biru', 150000, 5, 0.3],
+      ['Merah', 'Merah', 175000, 3, 0.3],
     ]);
     const generated = stored.skus[0]?.sellerSku ?? '';
     expect(generated).toMatch(/^BTG-\d{4}$/);
@@ -205,6 +217,7 @@ describe('products', () => {
 
     const form = new ProductFormPage(app.page);
     await form.fillVariant(1, { price: '-5000', stock: '2,5', weightKg: 'setengah' });
+    await form.openVariations();
     await form.addVariant();
     await form.fillVariant(2, { price: '15000,5', weightKg: '0', lengthCm: '10,125', sellerSku: 'KODE SAYA' });
     await form.save();
@@ -230,7 +243,8 @@ describe('products', () => {
     await form.summary.getByRole('button', { name: /Varian 2 · Harga/ }).click();
     expect(await form.variantField(2, 'price').evaluate((el) => el === document.activeElement)).toBe(true);
 
-    // Rules main checks after the fields are valid: ready needs package sizes; SKU codes are unique.
+    // Rules main checks after the fields are valid: ready needs package sizes and a
+    // description; SKU codes are unique.
     await form.fillProduct({ name: 'Kopi Robusta' });
     await form.fillVariant(1, { price: '30000', stock: '2', weightKg: '0,25', sellerSku: 'kopi-01' });
     await form.removeVariant(2);
@@ -241,7 +255,9 @@ describe('products', () => {
     await expect
       .poll(() => form.describe(form.variantField(1, 'lengthCm')))
       .toContain('Wajib diisi sebelum produk ditandai siap jual.');
+    expect(await form.describe(form.field('Deskripsi'))).toContain('Wajib diisi sebelum produk ditandai siap jual.');
 
+    await form.status('Draf');
     await form.fillVariant(1, { lengthCm: '20', widthCm: '10', heightCm: '5' });
     await form.save();
     await expect
@@ -255,7 +271,8 @@ describe('products', () => {
     await form.fillVariant(1, { sellerSku: '' });
     await form.save();
     await products.card('Kopi Robusta').waitFor();
-    expect(readable(await products.card('Kopi Robusta').textContent())).toContain('Siap jual');
+    expect(readable(await products.card('Kopi Robusta').textContent())).toContain('Draf');
+    expect(await products.readiness('Kopi Robusta')).toBe('2 hal belum lengkap: Pilih kategori, Tulis deskripsi');
   });
 
   it('edits a product: changes a price and removes a variant', async () => {
@@ -263,9 +280,10 @@ describe('products', () => {
     const bag = await seedProduct(app.core, {
       sellerId: seller.id,
       name: 'Tas Anyaman Pandan',
+      variation1: 'Ukuran',
       skus: [
-        { variantName: 'Kecil', price: 85000, stock: 1250, weightKg: 0.25 },
-        { variantName: 'Besar', price: 120000, stock: 2 },
+        { option1: 'Kecil', price: 85000, stock: 1250, weightKg: 0.25 },
+        { option1: 'Besar', price: 120000, stock: 2 },
       ],
     });
     await app.page.reload();
@@ -274,7 +292,7 @@ describe('products', () => {
 
     await products.edit('Tas Anyaman Pandan');
     const form = new ProductFormPage(app.page);
-    expect(await form.variantField(2, 'variantName').inputValue()).toBe('Besar');
+    expect(await form.optionField(2, 'Ukuran').inputValue()).toBe('Besar');
     expect(await form.variantField(1, 'weightKg').inputValue()).toBe('0,25');
     await form.fillVariant(1, { price: '90.000' });
     await form.removeVariant(2);
@@ -287,7 +305,7 @@ describe('products', () => {
 
     const stored = unwrap(await app.core.products.get({ id: bag.id }));
     expect(stored.skus).toMatchObject([
-      { id: bag.skus[0]?.id, variantName: 'Kecil', price: 90000, stock: 1250, weightKg: 0.25 },
+      { id: bag.skus[0]?.id, option1: 'Kecil', variantName: 'Kecil', price: 90000, stock: 1250, weightKg: 0.25 },
     ]);
   });
 
@@ -310,10 +328,15 @@ describe('products', () => {
     const ready = await seedProduct(app.core, {
       sellerId: seller.id,
       name: 'Paket Oleh-oleh Garut',
+      description: 'Dodol, kerupuk, dan keripik khas Garut dalam satu besek.',
+      // Dodol & Jenang, which asks for the shelf life before a product is ready.
+      categoryId: 83390543,
+      attributes: { brand: 'No Brand', shelf_life: '1 Bulan' },
       status: 'ready',
+      variation1: 'Ukuran',
       skus: [
-        { variantName: 'Kecil', price: 55000, stock: 10, weightKg: 0.8, lengthCm: 20, widthCm: 15, heightCm: 8 },
-        { variantName: 'Besar', price: 95000, stock: 6, weightKg: 1.6, lengthCm: 30, widthCm: 20, heightCm: 10 },
+        { option1: 'Kecil', price: 55000, stock: 10, weightKg: 0.8, lengthCm: 20, widthCm: 15, heightCm: 8 },
+        { option1: 'Besar', price: 95000, stock: 6, weightKg: 1.6, lengthCm: 30, widthCm: 20, heightCm: 10 },
       ],
     });
     await app.page.reload();
@@ -340,9 +363,10 @@ describe('trash', () => {
     const wijen = await seedProduct(app.core, {
       sellerId: siti?.id ?? 0,
       name: 'Dodol Wijen',
+      variation1: 'Ukuran',
       skus: [
-        { variantName: 'Kecil', price: 18000, stock: 25 },
-        { variantName: 'Besar', price: 32000, stock: 10 },
+        { option1: 'Kecil', price: 18000, stock: 25 },
+        { option1: 'Besar', price: 32000, stock: 10 },
       ],
     });
     await seedProduct(app.core, { sellerId: siti?.id ?? 0, name: 'Dodol Garut Original', skus: [{ price: 15000 }] });
@@ -446,7 +470,8 @@ describe('language', () => {
     await seedProduct(app.core, {
       sellerId: seller.id,
       name: 'Hijab Segi Empat Voal',
-      skus: [{ variantName: 'Navy', price: 35000, stock: 1250, weightKg: 0.5 }],
+      variation1: 'Warna',
+      skus: [{ option1: 'Navy', price: 35000, stock: 1250, weightKg: 0.5 }],
     });
     await app.page.reload();
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('id');

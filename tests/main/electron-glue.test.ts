@@ -7,6 +7,7 @@ import { createHandlers } from '../../electron/main/handlers';
 import { registerIpc } from '../../electron/main/ipc';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { dumpDatabase } from '../support/db';
+import { cancellingShell } from '../support/shell';
 import { tempCore, tempDir } from '../support/temp';
 
 /**
@@ -46,14 +47,16 @@ function frame(url: string, parent: object | null = null) {
 describe('registerIpc', () => {
   it('registers every contract channel, once, under the akar: prefix', () => {
     const { core } = tempCore();
-    registerIpc(createHandlers(core), undefined, { onLanguageChanged: () => undefined });
+    registerIpc(createHandlers(core, cancellingShell().shell), undefined, { onLanguageChanged: () => undefined });
     expect([...registered.ipc.keys()].sort()).toEqual(CHANNELS.map((c) => `${IPC_PREFIX}${c}`).sort());
   });
 
   it("answers the app's own top-level page through the real core", async () => {
     const { core } = tempCore();
     const languages: string[] = [];
-    registerIpc(createHandlers(core), undefined, { onLanguageChanged: (l) => languages.push(l) });
+    registerIpc(createHandlers(core, cancellingShell().shell), undefined, {
+      onLanguageChanged: (l) => languages.push(l),
+    });
     const create = registered.ipc.get('akar:sellers:create')!;
     expect(await create(frame('akar://app/index.html'), { name: 'Ibu Siti' })).toMatchObject({
       ok: true,
@@ -69,9 +72,12 @@ describe('registerIpc', () => {
 
   it('refuses other origins, subframes and missing frames, and writes nothing', async () => {
     const { core, dbPath } = tempCore();
-    registerIpc(createHandlers(core), undefined, { onLanguageChanged: () => undefined });
+    const dialogs = cancellingShell();
+    registerIpc(createHandlers(core, dialogs.shell), undefined, { onLanguageChanged: () => undefined });
     const before = dumpDatabase(dbPath);
     const create = registered.ipc.get('akar:sellers:create')!;
+    const exportSave = registered.ipc.get('akar:export:save')!;
+    const pickFile = registered.ipc.get('akar:import:pickFile')!;
     const senders = [
       frame('https://evil.example/index.html'),
       frame('file:///etc/passwd'),
@@ -86,13 +92,23 @@ describe('registerIpc', () => {
         ok: false,
         error: { code: 'forbidden_sender' },
       });
+      // Nor can such a page make main show a file dialog.
+      for (const call of [exportSave(sender, { format: 'csv' }), pickFile(sender, {})]) {
+        expect(await call, JSON.stringify(sender)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      }
     }
+    expect(dialogs.asked).toEqual([]);
+    // The app's own page does reach the dialog (the control for the line above).
+    expect(await exportSave(frame('akar://app/index.html'), { format: 'csv' })).toEqual({ ok: true, value: null });
+    expect(dialogs.asked).toEqual([expect.stringMatching(/^save akar-produk-.*\.csv$/)]);
     expect(dumpDatabase(dbPath)).toEqual(before);
   });
 
   it('trusts the dev server origin only when one is given', async () => {
     const { core } = tempCore();
-    registerIpc(createHandlers(core), 'http://localhost:5173', { onLanguageChanged: () => undefined });
+    registerIpc(createHandlers(core, cancellingShell().shell), 'http://localhost:5173', {
+      onLanguageChanged: () => undefined,
+    });
     const list = registered.ipc.get('akar:sellers:list')!;
     expect(await list(frame('http://localhost:5173/'), {})).toMatchObject({ ok: true });
     expect(await list(frame('http://localhost:5174/'), {})).toMatchObject({ ok: false });

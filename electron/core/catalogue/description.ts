@@ -16,8 +16,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
   parser: { decodeEntities: false },
 };
 
+/** An HTML tag (`<p>`, `</div>`, `<br/>`, `<img src=…>`) or comment, not a lone "<". */
+const HTML = /<(\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>|!--)/i;
+
 export function sanitizeDescription(text: string): string {
-  // Plain text (by far the common case) is stored exactly as typed.
-  if (!/<[a-z!/]/i.test(text)) return text;
+  // Plain text (by far the common case) is stored exactly as typed, "<" and all
+  // ("ukuran S<M<L"): only text with real tags or comments is treated as HTML.
+  if (!HTML.test(text)) return text;
   return sanitizeHtml(text, OPTIONS);
 }

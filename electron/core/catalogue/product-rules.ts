@@ -64,7 +64,7 @@ export function productRuleIssues(product: RuleProduct, prefix = ''): FieldIssue
       }
       if (!sku.specialFrom) issues.push({ field: `${at}.specialFrom`, reason: 'required' });
       if (!sku.specialTo) issues.push({ field: `${at}.specialTo`, reason: 'required' });
-      if (sku.specialFrom && sku.specialTo && sku.specialTo <= sku.specialFrom) {
+      if (sku.specialFrom && sku.specialTo && sku.specialTo < sku.specialFrom) {
         issues.push({ field: `${at}.specialTo`, reason: 'ends_before_start' });
       }
     }

@@ -265,7 +265,11 @@ export class ProductStore {
     const product: Draft = {
       ...draft,
       description: sanitizeDescription(draft.description),
-      attributes: known ? this.categories.normalizeAttributes(categoryId, draft.attributes) : draft.attributes,
+      // Lazada asks for the brand as a category attribute; the product's own brand field is
+      // the one place a seller sets it, so the attribute always follows it.
+      attributes: known
+        ? this.categories.normalizeAttributes(categoryId, { ...draft.attributes, brand: draft.brand })
+        : draft.attributes,
       skus: draft.skus.map((sku) => ({
         ...sku,
         option1: draft.variation1 ? sku.option1 : '',

@@ -49,7 +49,12 @@ export function readinessIssues(product: ReadinessInput, categories: CategoryChe
       .filter((issue) => issue.reason === 'required');
     issues.push(...missing.map((issue) => ({ ...issue, reason: 'required_when_ready' as const })));
   }
-  if (!product.description.trim()) issues.push({ field: `${prefix}description`, reason: 'required_when_ready' });
+  // "<p></p>" or "<br>" is no description for a buyer.
+  const words = product.description
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .trim();
+  if (!words) issues.push({ field: `${prefix}description`, reason: 'required_when_ready' });
   for (const [index, sku] of product.skus.entries()) {
     if (sku.weightKg === null) issues.push({ field: `${prefix}skus.${index}.weightKg`, reason: 'required_when_ready' });
     for (const key of SIZES) {

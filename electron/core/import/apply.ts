@@ -181,13 +181,11 @@ function locate(issue: FieldIssue, group: ProductGroup, skuLines: readonly numbe
     field = path[2] ?? '';
   }
   const column = field === 'attributes' ? columnOf('attribute', path[1]) : columnOf(FIELD_COLUMNS[field] ?? 'ignore');
-  return {
-    line,
-    ...(column ? { column } : {}),
-    reason: issue.reason,
-    ...(issue.params ? { params: issue.params } : {}),
-    ...(field === 'attributes' && path[1] && !column ? { params: { ...issue.params, attribute: path[1] } } : {}),
-  };
+  // Without a column to point at (the file has none for it), say which field is meant.
+  const params = column
+    ? issue.params
+    : { ...issue.params, field, ...(field === 'attributes' && path[1] ? { attribute: path[1] } : {}) };
+  return { line, ...(column ? { column } : {}), reason: issue.reason, ...(params ? { params } : {}) };
 }
 
 /** The same SellerSku on two products of the file: the later rows are reported. */

@@ -99,20 +99,20 @@ export class ImportSessions {
         reason: 'invalid',
       });
     }
-    // Rows the reader already found broken (ragged, formula without value) are reported
-    // with their product, which is then skipped.
+    // Rows the reader found broken (ragged rows; a formula without a saved value or an
+    // error value in a column that is imported) are reported with their product, which is
+    // then skipped. Formula-looking text in a CSV is kept as the text it is.
     const readProblems = new Map<number, ImportIssue[]>();
     for (const row of rows) {
-      if (row.problems.length > 0) {
-        readProblems.set(
-          row.line,
-          row.problems.map((p) => ({
-            line: row.line,
-            reason: p.reason === 'formula' ? 'invalid' : p.reason,
-            params: p.params,
-          })),
-        );
+      const issues: ImportIssue[] = [];
+      for (const problem of row.problems) {
+        if (problem.reason === 'formula') continue;
+        const index = typeof problem.params['column'] === 'number' ? problem.params['column'] - 1 : null;
+        if (index !== null && (mapping[index]?.field ?? 'ignore') === 'ignore') continue;
+        const column = index === null ? undefined : headers[index];
+        issues.push({ line: row.line, ...(column ? { column } : {}), reason: problem.reason, params: problem.params });
       }
+      if (issues.length > 0) readProblems.set(row.line, issues);
     }
     const groups = groupRows(headers, mapping, rows).map((group) => {
       const extra = group.lines.flatMap((line) => readProblems.get(line) ?? []);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { escapeFormula } from './formula';
 import type { Params, WriteErrorReason, WriteResult } from './types';
 import { encodeOoxmlEscapes, formatNumber } from './xlsx-values';
@@ -175,6 +174,9 @@ async function writeXlsx(
   // exceljs opens the file itself; create it first so an existing file is never clobbered
   // and folder errors surface as the usual ENOENT/EACCES.
   await (await fs.open(temp, 'wx')).close();
+  // Loaded on first use: exceljs takes seconds to load on a slow laptop, and most runs of
+  // the app and the CLI never write a workbook.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columnWidths(headers, rows).map((width) => ({ width }));

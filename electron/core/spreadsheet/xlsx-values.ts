@@ -137,11 +137,13 @@ export function decodeOoxmlEscapes(text: string): string {
 /**
  * The writer's side: control characters (exceljs silently drops them, and an XML parser
  * turns CR into LF) and literal escape-lookalikes are escaped so that text round-trips.
+ * An underscore starting "_xHHHH" is escaped whatever follows it: the next character may
+ * itself become an escape ("_x000D_xaaaa" + DEL would otherwise read back "_xaaaa_").
  */
 export function encodeOoxmlEscapes(text: string): string {
   return text.replace(
     // eslint-disable-next-line no-control-regex -- control characters are exactly what this escapes
-    /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B-\u001F\u007F\uFFFE\uFFFF]/gu,
+    /_(?=x[0-9A-Fa-f]{4})|[\u0000-\u0008\u000B-\u001F\u007F\uFFFE\uFFFF]/gu,
     (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
 }

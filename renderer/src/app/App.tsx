@@ -1,5 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AllProductsButton } from '../features/catalogue/AllProductsButton';
+import { CatalogueScreen } from '../features/catalogue/CatalogueScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
 import { ProductFormScreen } from '../features/products/ProductFormScreen';
 import { ProductListScreen } from '../features/products/ProductListScreen';
 import { SellerFormScreen } from '../features/sellers/SellerFormScreen';
@@ -35,13 +38,15 @@ export function App() {
             <span className="app-header__tagline">{t('app.tagline')}</span>
           </div>
           <div className="app-header__tools">
+            <AllProductsButton />
             <TrashButton />
             <Connectivity />
             <LanguageSwitch />
           </div>
         </header>
         <Breadcrumb />
-        <main className="app-main" key={routeKey(route)}>
+        {/* The table uses the whole window: its rows scroll inside it, under a header that stays. */}
+        <main className={route.screen === 'catalogue' ? 'app-main app-main--table' : 'app-main'} key={routeKey(route)}>
           <Screen route={route} />
         </main>
       </ToastProvider>
@@ -59,6 +64,10 @@ function Screen({ route }: { route: Route }) {
       return <ProductListScreen sellerId={route.sellerId} />;
     case 'productForm':
       return <ProductFormScreen sellerId={route.sellerId} sellerName={route.sellerName} productId={route.productId} />;
+    case 'catalogue':
+      return <CatalogueScreen sellerId={route.sellerId} sellerName={route.sellerName} />;
+    case 'import':
+      return <ImportScreen sellerId={route.sellerId} sellerName={route.sellerName} />;
     case 'trash':
       return <TrashScreen />;
   }

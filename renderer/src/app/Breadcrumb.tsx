@@ -10,8 +10,19 @@ interface Crumb {
 /** The trail from "Peserta" down to this screen, plus a big "Kembali" to go one level up. */
 export function Breadcrumb() {
   const { t } = useTranslation();
+  const { t: catalogue } = useTranslation('catalogue');
   const { route, go, back } = useNavigation();
-  const crumbs = trail(route, t);
+  const words: Words = {
+    sellers: t('nav.sellers'),
+    newSeller: t('nav.newSeller'),
+    editSeller: t('nav.editSeller'),
+    newProduct: t('nav.newProduct'),
+    trash: t('nav.trash'),
+    table: catalogue('nav.table'),
+    allProducts: catalogue('nav.allProducts'),
+    import: catalogue('nav.import'),
+  };
+  const crumbs = trail(route, words);
   const parent = parentOf(route);
   // On the start screen the trail would only repeat the page title.
   if (!parent) return null;
@@ -45,30 +56,48 @@ export function Breadcrumb() {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+/** The crumbs' labels in the interface language (from two namespaces, looked up once). */
+interface Words {
+  readonly sellers: string;
+  readonly newSeller: string;
+  readonly editSeller: string;
+  readonly newProduct: string;
+  readonly trash: string;
+  readonly table: string;
+  readonly allProducts: string;
+  readonly import: string;
+}
 
-function trail(route: Route, t: T): Crumb[] {
-  const home: Crumb = { label: t('nav.sellers'), route: HOME };
+function trail(route: Route, words: Words): Crumb[] {
+  const home: Crumb = { label: words.sellers, route: HOME };
+  const sellerCrumb = (sellerId: number, sellerName: string): Crumb => ({
+    label: sellerName,
+    route: { screen: 'products', sellerId, sellerName },
+  });
   switch (route.screen) {
     case 'sellers':
       return [home];
     case 'sellerForm':
       if (route.sellerId && route.sellerName) {
-        const seller: Route = { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName };
-        return [home, { label: route.sellerName, route: seller }, { label: t('nav.editSeller'), route }];
+        return [home, sellerCrumb(route.sellerId, route.sellerName), { label: words.editSeller, route }];
       }
-      return [home, { label: t('nav.newSeller'), route }];
+      return [home, { label: words.newSeller, route }];
     case 'products':
       return [home, { label: route.sellerName, route }];
     case 'productForm': {
-      const seller: Route = { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName };
-      return [
-        home,
-        { label: route.sellerName, route: seller },
-        { label: route.productName ?? t('nav.newProduct'), route },
-      ];
+      const product: Crumb = { label: route.productName ?? words.newProduct, route };
+      // Opened from the table: the trail leads back there, as "Kembali" does.
+      if (route.returnTo) return [...trail(route.returnTo, words), product];
+      return [home, sellerCrumb(route.sellerId, route.sellerName), product];
     }
+    case 'catalogue':
+      if (route.sellerId !== undefined && route.sellerName !== undefined) {
+        return [home, sellerCrumb(route.sellerId, route.sellerName), { label: words.table, route }];
+      }
+      return [home, { label: words.allProducts, route }];
+    case 'import':
+      return [home, sellerCrumb(route.sellerId, route.sellerName), { label: words.import, route }];
     case 'trash':
-      return [home, { label: t('nav.trash'), route }];
+      return [home, { label: words.trash, route }];
   }
 }

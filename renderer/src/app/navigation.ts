@@ -3,8 +3,9 @@ import { createContext, useContext } from 'react';
 /**
  * Where the seller is. A plain value instead of a router: the app has one window, no URLs
  * to share, and a handful of screens that nest (participants > one participant's
- * products > one product; participants > trash), so "back" always means "one level up",
- * which is easier to predict than browser-style history.
+ * products > one product or their table or import; participants > all products > one
+ * product; participants > trash), so "back" always means "one level up", which is easier
+ * to predict than browser-style history.
  */
 export type Route =
   | { readonly screen: 'sellers' }
@@ -16,8 +17,22 @@ export type Route =
       readonly sellerName: string;
       readonly productId?: number;
       readonly productName?: string;
+      /** Where the form was opened from when that was not the participant's product list (the table). */
+      readonly returnTo?: CatalogueRoute;
     }
+  | CatalogueRoute
+  | { readonly screen: 'import'; readonly sellerId: number; readonly sellerName: string }
   | { readonly screen: 'trash' };
+
+/**
+ * The product table: one participant's products, or (without `sellerId`) the whole
+ * catalogue of this laptop, as a trainer checks it across participants.
+ */
+export interface CatalogueRoute {
+  readonly screen: 'catalogue';
+  readonly sellerId?: number;
+  readonly sellerName?: string;
+}
 
 export const HOME: Route = { screen: 'sellers' };
 
@@ -34,6 +49,13 @@ export function parentOf(route: Route): Route | null {
     case 'products':
       return HOME;
     case 'productForm':
+      return route.returnTo ?? { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName };
+    case 'catalogue':
+      // One participant's table is opened from their product list; the whole catalogue from the header.
+      return route.sellerId !== undefined && route.sellerName !== undefined
+        ? { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName }
+        : HOME;
+    case 'import':
       return { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName };
     case 'trash':
       return HOME;
@@ -51,6 +73,10 @@ export function routeKey(route: Route): string {
       return `products:${route.sellerId}`;
     case 'productForm':
       return `productForm:${route.sellerId}:${route.productId ?? 'new'}`;
+    case 'catalogue':
+      return `catalogue:${route.sellerId ?? 'all'}`;
+    case 'import':
+      return `import:${route.sellerId}`;
     case 'trash':
       return 'trash';
   }

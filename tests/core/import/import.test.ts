@@ -179,7 +179,11 @@ describe('spreadsheet import', () => {
              BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
     db.close();
     const beforeWithTrigger = dumpDatabase(temp.dbPath);
-    const result = await temp.core.imports.commit({ importId: file.importId, sellerId: sari.id, mapping: file.mapping });
+    const result = await temp.core.imports.commit({
+      importId: file.importId,
+      sellerId: sari.id,
+      mapping: file.mapping,
+    });
     expect(result.ok).toBe(false);
     expect(dumpDatabase(temp.dbPath)).toBe(beforeWithTrigger);
     expect(before).not.toBe(beforeWithTrigger);
@@ -206,23 +210,42 @@ describe('spreadsheet import', () => {
 });
 
 describe('export', () => {
-  const HOSTILE = ['=HYPERLINK("http://x","klik")', '+62 812 3456', '-5 cm', '@SUM(A1)', "'=sudah", 'Kopi "Luwak", asli'];
+  const HOSTILE = [
+    '=HYPERLINK("http://x","klik")',
+    '+62 812 3456',
+    '-5 cm',
+    '@SUM(A1)',
+    "'=sudah",
+    'Kopi "Luwak", asli',
+  ];
 
   for (const format of ['csv', 'xlsx'] as const) {
     it(`writes ${format} that imports back unchanged, hostile text included`, async () => {
       const sari = await addSeller(temp.core);
       for (const [index, text] of HOSTILE.entries()) {
-        await addProduct(temp.core, sari.id, `${text} ${index}`, [
-          { sellerSku: `H-${index}`, price: 10_000 + index, stock: index, weightKg: 0.25, option1: 'Merah' },
-          { price: 12_000, option1: 'Biru', specialPrice: 11_000, specialFrom: '2026-12-01', specialTo: '2026-12-31' },
-        ], {
-          description: `${text}\nbaris kedua`,
-          variation1: 'Warna',
-          highlights: [text, 'Awet'],
-          categoryId: READY_CATEGORY_ID,
-          attributes: { shelf_life: '3 Bulan', package_type: 'Toples' },
-          condition: 'used',
-        });
+        await addProduct(
+          temp.core,
+          sari.id,
+          `${text} ${index}`,
+          [
+            { sellerSku: `H-${index}`, price: 10_000 + index, stock: index, weightKg: 0.25, option1: 'Merah' },
+            {
+              price: 12_000,
+              option1: 'Biru',
+              specialPrice: 11_000,
+              specialFrom: '2026-12-01',
+              specialTo: '2026-12-31',
+            },
+          ],
+          {
+            description: `${text}\nbaris kedua`,
+            variation1: 'Warna',
+            highlights: [text, 'Awet'],
+            categoryId: READY_CATEGORY_ID,
+            attributes: { shelf_life: '3 Bulan', package_type: 'Toples' },
+            condition: 'used',
+          },
+        );
       }
       const before = await products(sari.id);
       const target = path.join(tempDir(), `export.${format}`);

@@ -89,7 +89,9 @@ describe('OOXML character escapes', () => {
   it('encodes what XML cannot carry so that any text round-trips', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom('a', '_', 'x', '0', 'D', '_x000D_', '\r', '\0', '\u007f', '\uffff', '\n') }),
+        fc.string({
+          unit: fc.constantFrom('a', '_', 'x', '0', 'D', '_x000D_', 'xaaaa', '\r', '\0', '\u007f', '\uffff', '\n'),
+        }),
         (text) => {
           const encoded = encodeOoxmlEscapes(text);
           // eslint-disable-next-line no-control-regex -- checking that no control character is left
@@ -97,7 +99,8 @@ describe('OOXML character escapes', () => {
           expect(decodeOoxmlEscapes(encoded)).toBe(text);
         },
       ),
-      { numRuns: 5_000 },
+      // A case found by this property once: the DEL after "_xaaaa" became "_x007F_".
+      { numRuns: 5_000, examples: [['_x000D_xaaaa\u007f']] },
     );
   });
 });

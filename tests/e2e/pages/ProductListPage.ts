@@ -33,6 +33,13 @@ export class ProductListPage {
     return readable(await this.card(name).getByTestId('stock').textContent());
   }
 
+  /** The readiness line of a card ("3 hal belum lengkap", "Data lengkap"); empty when there is none. */
+  async readiness(name: string): Promise<string> {
+    const badge = this.card(name).getByTestId('readiness-badge');
+    if ((await badge.count()) === 0) return '';
+    return readable(await badge.textContent());
+  }
+
   edit(name: string, label = 'Ubah'): Promise<void> {
     return this.card(name)
       .getByRole('button', { name: `${label} ${name}` })

@@ -30,6 +30,17 @@ WHERE product_id IN (
   SELECT product_id FROM skus WHERE deleted_at IS NULL GROUP BY product_id HAVING COUNT(*) > 1
 );
 UPDATE skus SET option1 = variant_name WHERE option1 = '' AND variant_name <> '';
+-- Options compare without case, so "Pedas" and "pedas" on one product would stop it from
+-- being saved: later ones get their SellerSku added.
+UPDATE skus SET option1 = option1 || ' (' || seller_sku || ')'
+WHERE id IN (
+  SELECT id FROM (
+    SELECT id, ROW_NUMBER() OVER (PARTITION BY product_id, upper(option1) ORDER BY position, id) AS n
+    FROM skus WHERE option1 <> ''
+  ) WHERE n > 1
+);
+-- The display name follows the options (the search index picks it up through its trigger).
+UPDATE skus SET variant_name = option1 WHERE variant_name <> option1;
 UPDATE products SET variation1 = 'Varian'
 WHERE id IN (SELECT product_id FROM skus WHERE option1 <> '' AND deleted_at IS NULL);
 

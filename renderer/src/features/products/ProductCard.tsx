@@ -4,6 +4,7 @@ import { formatPriceRange } from '../../lib/money';
 import { formatNumber } from '../../lib/numbers';
 import { initials, toneFor } from '../../lib/initials';
 import { Icon } from '../../ui/Icon';
+import { PROBLEM_KEYS } from './readiness';
 import { RowButton, RowDeleteButton } from '../../ui/RowButton';
 
 /**
@@ -44,6 +45,7 @@ export function ProductCard({
           <span aria-hidden="true"> · </span>
           <span>{t('products.variants', { count: product.skuCount })}</span>
         </p>
+        <Readiness product={product} />
       </div>
       <div className="product-card__actions">
         <RowButton label={t('products.editNamed', { name: product.name })} onClick={onEdit}>
@@ -53,5 +55,32 @@ export function ProductCard({
         <RowDeleteButton label={t('products.deleteNamed', { name: product.name })} onClick={onDelete} />
       </div>
     </li>
+  );
+}
+
+/**
+ * How far the product is from the marketplace: "3 hal belum lengkap" (the lines the form's
+ * checklist shows, readable on hover and by screen readers), or "Data lengkap" for a draft
+ * that only needs to be marked ready. A product marked ready has its own badge already.
+ */
+function Readiness({ product }: { product: ProductSummary }) {
+  const { t } = useTranslation();
+  const { problems } = product;
+  if (problems.length === 0) {
+    if (product.status === 'ready') return null;
+    return (
+      <p className="readiness-badge readiness-badge--complete" data-testid="readiness-badge">
+        <Icon name="check" />
+        {t('readiness.badge.complete')}
+      </p>
+    );
+  }
+  const items = problems.map((problem) => t(PROBLEM_KEYS[problem])).join(', ');
+  return (
+    <p className="readiness-badge readiness-badge--missing" data-testid="readiness-badge" title={items}>
+      <Icon name="alert" />
+      {t('readiness.badge.missing', { count: problems.length })}
+      <span className="sr-only">{`: ${items}`}</span>
+    </p>
   );
 }

@@ -9,11 +9,14 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/Icon';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { LoadStatus } from '../../ui/LoadStatus';
+import { CatalogueIcon } from '../catalogue/CatalogueIcon';
+import { ExportButton } from '../catalogue/ExportButton';
 import { ProductCard } from './ProductCard';
 
 /** One participant's catalogue: picture-first cards, and the way to add the next product. */
 export function ProductListScreen({ sellerId }: { sellerId: number }) {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('catalogue');
   const { go } = useNavigation();
   const key = String(sellerId);
   const [seller, reloadSeller] = useLoad(() => api.invoke('sellers:get', { id: sellerId }), key);
@@ -51,7 +54,7 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
             {details ? <p className="screen-head__intro">{details}</p> : null}
           </div>
         </div>
-        <div className="screen-head__actions">
+        <div className="screen-head__actions screen-head__actions--wrap">
           <button
             type="button"
             className="button button--quiet"
@@ -60,6 +63,24 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
             <Icon name="edit" />
             {t('products.editSeller')}
           </button>
+          {/* A spreadsheet is also a way to start, so import is offered while the list is empty. */}
+          <button type="button" className="button" onClick={() => go({ screen: 'import', sellerId, sellerName })}>
+            <CatalogueIcon name="upload" />
+            {tc('toolbar.import')}
+          </button>
+          {isEmpty ? null : (
+            <>
+              <button
+                type="button"
+                className="button"
+                onClick={() => go({ screen: 'catalogue', sellerId, sellerName })}
+              >
+                <CatalogueIcon name="table" />
+                {tc('toolbar.table')}
+              </button>
+              <ExportButton sellerId={sellerId} />
+            </>
+          )}
           {isEmpty ? null : addButton}
         </div>
       </div>
