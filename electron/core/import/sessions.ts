@@ -50,7 +50,7 @@ export class ImportSessions {
       headers: table.headers,
       sample: table.rows.slice(0, SAMPLE_ROWS).map((row) => row.cells),
       rowCount: table.rows.length,
-      mapping: guessMapping(table.headers),
+      mapping: guessWeightUnits(guessMapping(table.headers), table),
       notes: table.notes,
     };
   }
@@ -124,6 +124,27 @@ export class ImportSessions {
 }
 
 const ROLLBACK = new Error('preview rollback');
+
+/**
+ * "Berat" with bare numbers such as 250 or 1000 means grams: nobody sells a 250 kg bag of
+ * keripik, and 250 kg is still within the limit, so nothing else would catch it. A weight
+ * column whose plain numbers are nearly all whole and at least 20 is taken as grams (the
+ * user sees and can change the choice before importing).
+ */
+export function guessWeightUnits(mapping: ColumnMapping[], table: SheetTable): ColumnMapping[] {
+  return mapping.map((column, index) => {
+    if (column.field !== 'weight' || column.unit !== 'kg') return column;
+    let plain = 0;
+    let gramLike = 0;
+    for (const row of table.rows) {
+      const cell = (row.cells[index] ?? '').trim();
+      if (!/^\d+([.,]\d+)?$/.test(cell)) continue;
+      plain++;
+      if (/^\d+$/.test(cell) && Number(cell) >= 20) gramLike++;
+    }
+    return plain > 0 && gramLike >= plain * 0.8 ? { field: 'weight', unit: 'g' } : column;
+  });
+}
 
 function report(outcomes: readonly ImportOutcome[], rows: number, committed: boolean): ImportReport {
   const count = (action: ImportOutcome['action']) => outcomes.filter((o) => o.action === action).length;

@@ -64,6 +64,21 @@ describe('spreadsheet import', () => {
     ]);
   });
 
+  it('takes a "Berat" column of bare whole numbers of 20 or more as grams, anything else as kilograms', async () => {
+    const weightUnit = async (values: string[]) => {
+      const csv = ['Nama Produk;Harga;Berat', ...values.map((v, i) => `Produk ${i};10000;${v}`)].join('\n');
+      return (await open(writeFile(`w-${values.join('-')}.csv`, csv))).mapping[2];
+    };
+    expect(await weightUnit(['250', '1000', '500'])).toEqual({ field: 'weight', unit: 'g' });
+    expect(await weightUnit(['250', '1000', '500', '750', '0,5'])).toEqual({ field: 'weight', unit: 'g' });
+    expect(await weightUnit(['0,25', '1', '1,5'])).toEqual({ field: 'weight', unit: 'kg' });
+    expect(await weightUnit(['2', '5', '250 gr'])).toEqual({ field: 'weight', unit: 'kg' });
+    const sari = await addSeller(temp.core);
+    const file = await open(writeFile('gram.csv', 'Nama Produk;Harga;Berat\nKaos;10000;250'));
+    await commit(file, sari.id);
+    expect((await products(sari.id))[0]?.skus[0]?.weightKg).toBe(0.25);
+  });
+
   it('previews without writing, then commits exactly what the preview promised', async () => {
     const sari = await addSeller(temp.core);
     const file = await open(writeFile('sari.csv', SARI_CSV));
