@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../resources/locales/en/ui.json';
-import id from '../../resources/locales/id/ui.json';
+import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * English must be complete: every Indonesian string has an English one and the reverse.
@@ -19,7 +19,16 @@ function lookup(tree: object, key: string): string {
   return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
 }
 
-describe('ui translations', () => {
+const LOCALES = path.resolve(import.meta.dirname, '../../resources/locales');
+const read = (lang: string, file: string) =>
+  JSON.parse(fs.readFileSync(path.join(LOCALES, lang, file), 'utf8')) as object;
+/** Every namespace file, whichever language has it: a file missing in one language fails below. */
+const FILES = [...new Set(['id', 'en'].flatMap((lang) => fs.readdirSync(path.join(LOCALES, lang))))].sort();
+
+describe.each(FILES)('%s translations', (file) => {
+  const id = read('id', file);
+  const en = read('en', file);
+
   it('have the same keys in Indonesian and English', () => {
     expect([...new Set(keys(en).map(stem))].sort()).toEqual([...new Set(keys(id).map(stem))].sort());
   });
