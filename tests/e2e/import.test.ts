@@ -346,8 +346,12 @@ describe('importing a participant’s spreadsheet', () => {
     expect(await next.isEnabled()).toBe(true);
     await page.setColumn('Harga Eceran (Rp)', 'Abaikan');
 
-    // Weights written in grams under a plain "Berat" heading would be read as kilograms.
+    // Weights written in grams under a plain "Berat" heading: Akar reads them as grams...
     const gramsHint = page.main.getByRole('status').filter({ hasText: 'untuk kilogram' });
+    expect(await page.columnMeaning('Berat')).toBe('Berat (gram)');
+    expect(await gramsHint.count()).toBe(0);
+    // ...and if the user insists on kilograms, the screen says what that would mean.
+    await page.setColumn('Berat', 'Berat (kg)');
     expect(readable(await gramsHint.textContent())).toBe(
       'Angka seperti 250 terlalu besar untuk kilogram. Kalau maksudnya gram, pilih “Berat (gram)”.',
     );
