@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   LANGUAGES,
   MAX_DIMENSION_CM,
+  MAX_HIGHLIGHTS,
   MAX_OFFSET,
   MAX_PAGE_SIZE,
   MAX_PRICE_RUPIAH,
@@ -10,6 +11,7 @@ import {
   MAX_WEIGHT_KG,
   type Language,
 } from './plain/limits';
+import { PROBLEM_FILTERS, type ReadinessProblem } from './plain/readiness';
 import type { FieldIssue } from './result';
 
 /**
@@ -26,6 +28,7 @@ export {
   DEFAULT_PAGE_SIZE,
   LANGUAGES,
   MAX_DIMENSION_CM,
+  MAX_HIGHLIGHTS,
   MAX_OFFSET,
   MAX_PAGE_SIZE,
   MAX_PRICE_RUPIAH,
@@ -111,7 +114,6 @@ export const skuInput = z.strictObject({
 
 export const PRODUCT_CONDITIONS = ['new', 'used'] as const;
 export type ProductCondition = (typeof PRODUCT_CONDITIONS)[number];
-export const MAX_HIGHLIGHTS = 8;
 
 /**
  * Category attribute values by the marketplace's attribute key (`material`, `flavor`...):
@@ -155,21 +157,9 @@ export const productListInput = z.strictObject({
 
 /**
  * What the core checks before a product can go to a marketplace, kept per product as a bit
- * mask (bit i = READINESS_PROBLEMS[i]) on every write, so "needs fixing" is a quick filter.
- * Append only: the bits are stored.
+ * mask (see ./plain/readiness.ts, shared with the renderer). Append only: the bits are stored.
  */
-export const READINESS_PROBLEMS = [
-  'no_category',
-  'category_gone',
-  'missing_attributes',
-  'no_weight',
-  'no_package_size',
-  'no_description',
-] as const;
-export type ReadinessProblem = (typeof READINESS_PROBLEMS)[number];
-/** A search filter: one problem, any problem, or none left. */
-export const PROBLEM_FILTERS = ['any', 'none', ...READINESS_PROBLEMS] as const;
-export type ProblemFilter = (typeof PROBLEM_FILTERS)[number];
+export { PROBLEM_FILTERS, READINESS_PROBLEMS, type ProblemFilter, type ReadinessProblem } from './plain/readiness';
 
 /** How a product page can be ordered; "price" is the lowest price among its live SKUs. */
 export const PRODUCT_SORTS = ['updated', 'name', 'price'] as const;

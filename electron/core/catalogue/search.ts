@@ -34,8 +34,12 @@ export interface Shape {
   readonly seller: boolean;
   readonly status: boolean;
   readonly category: boolean;
-  /** A readiness filter: 'none' (ready to go) or a bit mask of problems to look for. */
-  readonly problem?: 'none' | 'mask';
+  /** A readiness filter is on (which masks qualify is a bound value). */
+  readonly problem?: boolean;
+  /** The SQL counts the matches rather than reading a page. */
+  readonly counting?: boolean;
+  /** Few products pass the readiness filter: read them from its index and sort them. */
+  readonly fewProblems?: boolean;
   readonly match: boolean;
   /**
    * A whole-catalogue search whose text matches many products: walk a live-products order
@@ -81,20 +85,28 @@ export class ProductSearch {
   search(input: ProductSearchInput): ProductPage {
     const plan = this.plan(input);
     if (!plan) return { items: [], total: 0 };
-    const { shape, params, sort, direction, matches, match } = plan;
+    const { params, sort, direction, matches, match } = plan;
+    let { shape } = plan;
+    // A readiness filter is counted first (from its own index, cheaply): when few products
+    // qualify, the page is read from that index and sorted, rather than walking the whole
+    // catalogue in order looking for them.
+    const problemCount = shape.problem ? (this.statement(countSql(shape)).pluck().get(params) as number) : null;
+    if (problemCount !== null && problemCount < WALK_FROM_MATCHES && !shape.seller && !shape.match) {
+      shape = { ...shape, fewProblems: true };
+    }
     const rows = this.statement(pageSql(shape, sort, direction)).all(params) as SummaryRow[];
     // A full page from offset 0 is the common case where the count is needed; a short page
     // already tells the total.
     const total =
       rows.length < params.limit && (rows.length > 0 || params.offset === 0)
         ? params.offset + rows.length
-        : matches !== null && !shape.status && !shape.category && !shape.problem
-          ? // Every live product has one row in the index; only the trashed participants'
-            // products (few) must be taken off.
-            matches - this.trashedSellersMatches(match)
-          : (this.statement(countSql({ ...shape, walk: false }))
-              .pluck()
-              .get(params) as number);
+        : problemCount !== null
+          ? problemCount
+          : matches !== null && !shape.status && !shape.category
+            ? // Every live product has one row in the index; only the trashed participants'
+              // products (few) must be taken off.
+              matches - this.trashedSellersMatches(match)
+            : (this.statement(countSql(shape)).pluck().get(params) as number);
     return { items: rows.map(toSummary), total };
   }
 
@@ -133,7 +145,7 @@ export class ProductSearch {
       seller: input.sellerId !== undefined,
       status: input.status !== undefined,
       category: input.categoryId !== undefined,
-      problem: input.problem === undefined ? undefined : input.problem === 'none' ? 'none' : 'mask',
+      problem: input.problem !== undefined,
       match: match !== null,
       walk: matches !== null && matches >= WALK_FROM_MATCHES && offset + limit <= WALK_UP_TO_ROW,
     };
@@ -141,7 +153,7 @@ export class ProductSearch {
       sellerId: input.sellerId ?? null,
       status: input.status ?? null,
       categoryId: input.categoryId ?? null,
-      problemMask: problemFilterMask(input.problem),
+      problemMasks: problemMasks(input.problem),
       match,
       limit,
       offset,
@@ -178,8 +190,12 @@ export function whereSql(shape: Shape): string {
   else where.push('p.seller_id NOT IN (SELECT id FROM sellers WHERE deleted_at IS NOT NULL)');
   if (shape.status) where.push('p.status = @status');
   if (shape.category) where.push('p.category_id = @categoryId');
-  if (shape.problem === 'none') where.push('p.problems = 0');
-  if (shape.problem === 'mask') where.push('(p.problems & @problemMask) <> 0');
+  // As a list of the masks that qualify, so a count reads ranges of products_live_by_problems;
+  // a page keeps to its order index (`+`), taking the first rows that qualify.
+  if (shape.problem) {
+    const indexed = shape.counting || shape.fewProblems;
+    where.push(`${indexed ? '' : '+'}p.problems IN (SELECT value FROM json_each(@problemMasks))`);
+  }
   // `+p.id` when walking: the match set is only checked per row, so the planner keeps to the
   // order index instead of starting from the matches.
   if (shape.match) {
@@ -200,7 +216,13 @@ export function pageSql(shape: Shape, sort: ProductSort, direction: Direction): 
            COALESCE(MAX(s.price), 0) AS max_price,
            COALESCE(SUM(s.stock), 0) AS total_stock
     FROM (SELECT p.id, p.seller_id, p.name, p.brand, p.category_id, p.status, p.problems, p.updated_at, p.min_price
-          FROM products p${shape.walk ? ` INDEXED BY ${ORDER_INDEX[sort]}` : ''}
+          FROM products p${
+            shape.walk
+              ? ` INDEXED BY ${ORDER_INDEX[sort]}`
+              : shape.fewProblems
+                ? ' INDEXED BY products_live_by_problems'
+                : ''
+          }
           WHERE ${whereSql(shape)}
           ORDER BY ${ORDER[sort]('p', direction)}
           LIMIT @limit OFFSET @offset) AS page
@@ -218,12 +240,14 @@ export const TRASHED_SELLERS_MATCHES = `
     AND p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH @match)`;
 
 export function countSql(shape: Shape): string {
-  return `SELECT COUNT(*) FROM products p WHERE ${whereSql(shape)}`;
+  return `SELECT COUNT(*) FROM products p WHERE ${whereSql({ ...shape, walk: false, counting: true })}`;
 }
 
-/** The bits a problem filter looks for: every problem for 'any', one for a named problem. */
-function problemFilterMask(filter: ProblemFilter | undefined): number {
-  if (filter === undefined || filter === 'none') return 0;
-  if (filter === 'any') return READINESS_PROBLEMS.reduce((mask, problem) => mask | problemBit(problem), 0);
-  return problemBit(filter);
+/** Every problem mask a filter accepts, as JSON for `json_each`: there are 2^6 masks in all. */
+function problemMasks(filter: ProblemFilter | undefined): string {
+  if (filter === undefined) return '[]';
+  const all = Array.from({ length: 1 << READINESS_PROBLEMS.length }, (_, mask) => mask);
+  if (filter === 'none') return '[0]';
+  const bits = filter === 'any' ? all.length - 1 : problemBit(filter);
+  return JSON.stringify(all.filter((mask) => (mask & bits) !== 0));
 }

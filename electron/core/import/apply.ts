@@ -15,7 +15,7 @@ import { cached } from '../db/statements';
 import { CoreError } from '../errors';
 import type { ColumnMapping } from './columns';
 import type { ProductGroup, RowSku } from './interpret';
-import type { ImportIssue } from '../../shared/imports';
+import type { ImportIssue, ImportOutcome } from '../../shared/imports';
 
 /** What a category cell names: a leaf id, or why it names none. */
 export type CategoryMatch = { readonly id: number } | { readonly problem: 'unknown_category' | 'ambiguous_category' };
@@ -27,15 +27,8 @@ export interface ImportTarget {
   readonly findCategory: (text: string) => CategoryMatch;
 }
 
-export type GroupAction = 'created' | 'updated' | 'unchanged' | 'skipped';
-
-export interface GroupOutcome {
-  readonly action: GroupAction;
-  readonly lines: readonly number[];
-  readonly name: string;
-  readonly productId?: number;
-  readonly issues: readonly ImportIssue[];
-}
+/** What happened to one group: the outcome the import screen shows. */
+export type GroupOutcome = ImportOutcome;
 
 /**
  * Writes the groups into one participant's catalogue, each under a savepoint: a group with

@@ -13,6 +13,7 @@ export const MAX_STOCK = 1_000_000;
 export const MAX_WEIGHT_KG = 1000;
 export const MAX_DIMENSION_CM = 1000;
 export const MAX_SKUS_PER_PRODUCT = 50;
+export const MAX_HIGHLIGHTS = 8;
 export const DEFAULT_BRAND = 'No Brand';
 
 export const DEFAULT_PAGE_SIZE = 50;

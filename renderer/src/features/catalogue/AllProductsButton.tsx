@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation';
-import { CatalogueIcon } from './CatalogueIcon';
+import { Icon } from '../../ui/Icon';
 
 /**
  * "Semua produk" in the header: the trainer's way to the whole catalogue of this laptop
@@ -17,7 +17,7 @@ export function AllProductsButton() {
       aria-current={here ? 'page' : undefined}
       onClick={() => go({ screen: 'catalogue' })}
     >
-      <CatalogueIcon name="table" />
+      <Icon name="table" />
       {t('nav.allProducts')}
     </button>
   );

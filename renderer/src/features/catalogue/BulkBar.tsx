@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Language, ProductStatus } from '../../../../electron/shared/catalogue';
 import { formatNumber } from '../../lib/numbers';
-import { Icon } from '../../ui/Icon';
+import { Icon, type IconName } from '../../ui/Icon';
 import type { BulkKind } from './BulkDialog';
-import { CatalogueIcon, type CatalogueIconName } from './CatalogueIcon';
 
-const EDITS: readonly { kind: BulkKind; icon: CatalogueIconName }[] = [
+const EDITS: readonly { kind: BulkKind; icon: IconName }[] = [
   { kind: 'category', icon: 'list' },
   { kind: 'brand', icon: 'tag' },
   { kind: 'weight', icon: 'scale' },
@@ -81,7 +80,7 @@ export function BulkBar({
     >
       {EDITS.map(({ kind, icon }) => (
         <button key={kind} type="button" className="button" disabled={busy} onClick={() => onEdit(kind)}>
-          <CatalogueIcon name={icon} />
+          <Icon name={icon} />
           {t(`bulk.${kind}.button`)}
         </button>
       ))}
@@ -90,7 +89,7 @@ export function BulkBar({
         {t('bulk.markReady')}
       </button>
       <button type="button" className="button" disabled={busy} onClick={() => onStatus('draft')}>
-        <CatalogueIcon name="draft" />
+        <Icon name="draft" />
         {t('bulk.markDraft')}
       </button>
     </section>

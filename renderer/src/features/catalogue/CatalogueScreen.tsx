@@ -21,7 +21,6 @@ import { LoadFailed } from '../../ui/LoadFailed';
 import { BulkBar, SelectionSummary } from './BulkBar';
 import { BulkDialog, type BulkKind, type BulkRequest } from './BulkDialog';
 import { BulkOutcome, type Outcome } from './BulkOutcome';
-import { CatalogueIcon } from './CatalogueIcon';
 import { ExportButton } from './ExportButton';
 import { FilterBar } from './FilterBar';
 import { usePageCache } from './pageCache';
@@ -258,7 +257,7 @@ export function CatalogueScreen({
               className="button button--quiet"
               onClick={() => go({ screen: 'import', sellerId, sellerName })}
             >
-              <CatalogueIcon name="upload" />
+              <Icon name="upload" />
               {t('toolbar.import')}
             </button>
           ) : null}
@@ -333,7 +332,7 @@ export function CatalogueScreen({
                 className="button button--primary"
                 onClick={() => go({ screen: 'import', sellerId, sellerName })}
               >
-                <CatalogueIcon name="upload" />
+                <Icon name="upload" />
                 {t('toolbar.import')}
               </button>
             ) : undefined

@@ -8,8 +8,8 @@ import { useToast } from '../../app/toasts';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/numbers';
-import { CatalogueIcon } from './CatalogueIcon';
 import { Popover } from './Popover';
+import { Icon } from '../../ui/Icon';
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
 /** Why a file could not be written (the spreadsheet writer's reasons), each with what to do next. */
@@ -54,7 +54,7 @@ export function ExportButton({ sellerId }: { sellerId?: number | undefined }) {
       align="end"
       button={
         <>
-          <CatalogueIcon name="download" />
+          <Icon name="download" />
           {busy ? t('export.saving') : t('export.button')}
         </>
       }

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ProblemFilter, ProductStatus, Seller } from '../../../../electron/shared/catalogue';
 import { Icon } from '../../ui/Icon';
-import { CatalogueIcon } from './CatalogueIcon';
 import { CategoryPicker } from '../categories/CategoryPicker';
 import { useCategoryNames } from './categoryNames';
 import { Popover } from './Popover';
@@ -139,7 +138,7 @@ function CategoryFilter({
         button={
           <>
             <span className="filter-bar__category-name">{label}</span>
-            <CatalogueIcon name="filter" />
+            <Icon name="filter" />
           </>
         }
       >

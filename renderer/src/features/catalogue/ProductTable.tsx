@@ -14,11 +14,11 @@ import type { Language, ProductSort, ProductSummary, ReadinessProblem } from '..
 import { formatRupiah } from '../../../../electron/shared/plain/numbers';
 import { formatMoment } from '../../lib/dates';
 import { formatNumber } from '../../lib/numbers';
-import { CatalogueIcon } from './CatalogueIcon';
 import { useCategoryNames, type CategoryName } from './categoryNames';
 import type { PageCache } from './pageCache';
 import { ProblemBadges } from './ProblemBadges';
 import type { Sort } from './query';
+import { Icon } from '../../ui/Icon';
 
 /** Fixed heights: the virtualiser places rows by arithmetic, never by measuring. Match catalogue.css. */
 export const ROW_HEIGHT = 52;
@@ -251,7 +251,7 @@ function SortHeader({
         onClick={() => onSort(column)}
       >
         {children}
-        <CatalogueIcon name={icon} className="catalogue-sort__icon" />
+        <Icon name={icon} className="catalogue-sort__icon" />
       </button>
     </div>
   );

@@ -1,32 +1,15 @@
-import type {
-  ProblemFilter,
-  ProductSort,
-  ProductStatus,
-  ReadinessProblem,
-  SortDirection,
-} from '../../../../electron/shared/catalogue';
+import type { ProblemFilter, ProductSort, ProductStatus, SortDirection } from '../../../../electron/shared/catalogue';
 import type { ChannelInput } from '../../../../electron/shared/contract';
 
 /**
  * What the table shows: the filters a person sets and the sort, and how they become a
  * `products:search` request. The renderer may not import values from
- * electron/shared/catalogue (that would bundle zod into it), so the lists below are
- * copies that the compiler checks against the shared types.
+ * electron/shared/catalogue (that would bundle zod into it): the problem kinds come from
+ * electron/shared/plain, and the lists below are copies that the compiler checks against
+ * the shared types.
  */
 
-export const READINESS_PROBLEMS = [
-  'no_category',
-  'category_gone',
-  'missing_attributes',
-  'no_weight',
-  'no_package_size',
-  'no_description',
-] as const satisfies readonly ReadinessProblem[];
-// Fails to compile when the core gains a problem kind the table does not list.
-const everyProblemListed: [Exclude<ReadinessProblem, (typeof READINESS_PROBLEMS)[number]>] extends [never]
-  ? true
-  : never = true;
-void everyProblemListed;
+export { READINESS_PROBLEMS } from '../../../../electron/shared/plain/readiness';
 
 export const STATUSES = ['draft', 'ready'] as const satisfies readonly ProductStatus[];
 

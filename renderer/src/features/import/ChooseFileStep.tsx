@@ -4,9 +4,9 @@ import type { AppError } from '../../../../electron/shared/result';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/numbers';
 import { FileProblem } from './FileProblem';
-import { ImportIcon } from './ImportIcon';
 import { useReadProgress, type ReadProgress } from './useReadProgress';
 import { useWords } from './useWords';
+import { Icon } from '../../ui/Icon';
 
 const INTERNAL: AppError = { code: 'internal', message: 'import:pickFile failed' };
 
@@ -50,7 +50,7 @@ export function ChooseFileStep({ onFile }: { onFile: (file: ImportFile) => void 
           onClick={() => void pick()}
           disabled={reading}
         >
-          <ImportIcon name="sheet" />
+          <Icon name="sheet" />
           {reading ? t('choose.opening') : t('choose.button')}
         </button>
         <p className="muted">{t('choose.formats')}</p>

@@ -1,6 +1,5 @@
 import type { ImportFile } from '../../../../electron/shared/imports';
 import { Icon } from '../../ui/Icon';
-import { ImportIcon } from './ImportIcon';
 import { noteWords } from './messages';
 import { useWords } from './useWords';
 
@@ -14,7 +13,7 @@ export function FileSummary({ file, onChange }: { file: ImportFile; onChange?: (
     <div className="import-file">
       <div className="import-file__line">
         <span className="import-file__icon">
-          <ImportIcon name="sheet" />
+          <Icon name="sheet" />
         </span>
         <p className="import-file__text">
           <strong className="import-file__name" data-testid="file-name">

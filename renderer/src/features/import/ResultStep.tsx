@@ -4,7 +4,6 @@ import type { AppError } from '../../../../electron/shared/result';
 import { api } from '../../lib/api';
 import { Icon } from '../../ui/Icon';
 import type { Choice } from './fields';
-import { ImportIcon } from './ImportIcon';
 import { saveProblemWords } from './messages';
 import { ActionLists, CountTiles, ProblemList } from './ReportView';
 import { summarySheet } from './summary';
@@ -68,11 +67,11 @@ export function ResultStep({
           {t('result.toProducts', { name: sellerName })}
         </button>
         <button type="button" className="button" onClick={onAnother}>
-          <ImportIcon name="sheet" />
+          <Icon name="sheet" />
           {t('result.another')}
         </button>
         <button type="button" className="button" onClick={() => void download()} disabled={saving.state === 'saving'}>
-          <ImportIcon name="download" />
+          <Icon name="downloadReport" />
           {saving.state === 'saving' ? t('result.saving') : t('result.download')}
         </button>
       </div>

@@ -1,15 +1,9 @@
 import type { UseFieldArrayReturn, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type * as Catalogue from '../../../../electron/shared/catalogue';
+import { MAX_HIGHLIGHTS } from '../../../../electron/shared/plain/limits';
 import { Icon } from '../../ui/Icon';
 import type { ProductValues } from './productValues';
 
-/**
- * The contract's limit, kept here as a value because the renderer may not import values
- * from catalogue.ts (it would bundle zod); the type ties it to the contract, so a change
- * there fails the typecheck here.
- */
-export const MAX_HIGHLIGHTS: typeof Catalogue.MAX_HIGHLIGHTS = 8;
 const MAX_HIGHLIGHT_LENGTH = 250;
 
 interface HighlightFieldsProps {

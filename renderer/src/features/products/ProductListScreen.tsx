@@ -9,7 +9,6 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/Icon';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { LoadStatus } from '../../ui/LoadStatus';
-import { CatalogueIcon } from '../catalogue/CatalogueIcon';
 import { ExportButton } from '../catalogue/ExportButton';
 import { ProductCard } from './ProductCard';
 
@@ -65,7 +64,7 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
           </button>
           {/* A spreadsheet is also a way to start, so import is offered while the list is empty. */}
           <button type="button" className="button" onClick={() => go({ screen: 'import', sellerId, sellerName })}>
-            <CatalogueIcon name="upload" />
+            <Icon name="upload" />
             {tc('toolbar.import')}
           </button>
           {isEmpty ? null : (
@@ -75,7 +74,7 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
                 className="button"
                 onClick={() => go({ screen: 'catalogue', sellerId, sellerName })}
               >
-                <CatalogueIcon name="table" />
+                <Icon name="table" />
                 {tc('toolbar.table')}
               </button>
               <ExportButton sellerId={sellerId} />
