@@ -177,7 +177,11 @@ export class ProductStore {
     };
   }
 
-  create(input: ProductCreateInput): Product {
+  /**
+   * A new product as it would be stored, checked (throws CoreError like `create`); nothing
+   * is written. The import's preview uses it to tell what a commit would do.
+   */
+  planCreate(input: ProductCreateInput): PreparedProduct {
     this.sellers.assertExists(input.sellerId, 'sellerId', true);
     const draft = this.prepare(
       {
@@ -196,6 +200,12 @@ export class ProductStore {
       '',
       input.categoryId !== undefined && input.categoryId !== null,
     );
+    this.checkSkus(null, input.sellerId, draft, '');
+    return draft;
+  }
+
+  create(input: ProductCreateInput): Product {
+    const draft = this.planCreate(input);
     const at = this.now();
     // The product goes in as not yet live (`deleted_at` set) and comes alive once its SKUs
     // are written, all in this transaction: the search index triggers (migration 0020) then
@@ -214,7 +224,11 @@ export class ProductStore {
     return this.get(productId);
   }
 
-  update({ id, changes }: ProductUpdateInput): Product {
+  /**
+   * An update as it would be stored, checked, with the product as it is now; nothing is
+   * written (see `planCreate`).
+   */
+  planUpdate({ id, changes }: ProductUpdateInput): { current: Product; draft: PreparedProduct } {
     const current = this.getActive(id);
     // Update inputs carry their fields under `changes`, so problems are reported there too.
     const prefix = 'changes.';
@@ -235,6 +249,35 @@ export class ProductStore {
       prefix,
       changes.categoryId !== undefined && changes.categoryId !== null && changes.categoryId !== current.categoryId,
     );
+    this.checkSkus(id, current.sellerId, draft, prefix);
+    return { current, draft };
+  }
+
+  /**
+   * The product an update would leave, without writing it: what `update` would return,
+   * except for new SKUs' generated codes and the timestamps.
+   */
+  previewUpdate(input: ProductUpdateInput): { before: Product; after: Product } {
+    const { current, draft } = this.planUpdate(input);
+    const after: Product = {
+      ...current,
+      ...productFields(draft),
+      problems: problemsFromMask(draft.problems),
+      skus: draft.skus.map((sku, index) => ({
+        ...sku,
+        id: sku.id ?? -1 - index,
+        productId: current.id,
+        variantName: [sku.option1, sku.option2].filter(Boolean).join(' / '),
+        // Stored in whole grams: read back the way the database would give it.
+        weightKg: sku.weightKg === null ? null : (toGrams(sku.weightKg) ?? 0) / 1000,
+      })),
+    };
+    return { before: current, after };
+  }
+
+  update(input: ProductUpdateInput): Product {
+    const { id, changes } = input;
+    const { current, draft } = this.planUpdate(input);
     const at = this.now();
     cached(
       this.db,
@@ -247,7 +290,7 @@ export class ProductStore {
     // SKUs are rewritten when they changed, and also when the variations did: the options a
     // SKU keeps depend on which variations the product has.
     if (changes.skus || changes.variation1 !== undefined || changes.variation2 !== undefined) {
-      this.writeSkus(id, current.sellerId, draft, at, prefix);
+      this.writeSkus(id, current.sellerId, draft, at, 'changes.');
     }
     if (draft.usedCategory !== null) this.categories.recordUse(draft.usedCategory);
     return this.get(id);
@@ -398,6 +441,22 @@ export class ProductStore {
     }
   }
 
+  /**
+   * The SellerSku checks `writeSkus` makes, without writing: each code typed must be free
+   * for this participant or already this product's (live, or removed and typed again).
+   */
+  private checkSkus(productId: number | null, sellerId: number, product: PreparedProduct, prefix: string): void {
+    const ownRow = cached<[number, string], { id: number }>(
+      this.db,
+      'SELECT id FROM skus WHERE product_id = ? AND seller_sku = ? COLLATE NOCASE',
+    );
+    for (const [index, sku] of product.skus.entries()) {
+      if (!sku.sellerSku) continue;
+      const rowId = sku.id ?? (productId === null ? undefined : ownRow.get(productId, sku.sellerSku)?.id);
+      this.assertSkuFree(sellerId, sku.sellerSku, rowId ?? null, `${prefix}skus.${index}.sellerSku`);
+    }
+  }
+
   private assertSkuFree(sellerId: number, sellerSku: string, ownId: number | null, field: string): void {
     const clash = cached<[number, string], { id: number; product_id: number; deleted_at: string | null }>(
       this.db,
@@ -449,7 +508,23 @@ interface Draft {
   readonly skus: readonly ResolvedSku[];
 }
 
-interface PreparedProduct extends Draft {
+/** The product-level fields of a draft, as a Product has them. */
+function productFields(draft: Draft) {
+  return {
+    name: draft.name,
+    description: draft.description,
+    highlights: draft.highlights,
+    categoryId: draft.categoryId,
+    attributes: draft.attributes,
+    brand: draft.brand,
+    condition: draft.condition,
+    status: draft.status,
+    variation1: draft.variation1,
+    variation2: draft.variation2,
+  };
+}
+
+export interface PreparedProduct extends Draft {
   readonly problems: number;
   /** A category newly given to the product, for the picker's "recently used". */
   readonly usedCategory: number | null;

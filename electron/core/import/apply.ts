@@ -46,8 +46,14 @@ export function applyGroups(
   headers: readonly string[],
   mappings: readonly ColumnMapping[],
   groups: readonly ProductGroup[],
+  mode: 'check' | 'write',
 ): GroupOutcome[] {
   const columnOf = columnLocator(headers, mappings);
+  // Name matching looks only at products that were there before this import, so a later
+  // group never "updates" a product an earlier group of the same file created: checking
+  // (which creates nothing) and writing then agree.
+  const lastIdBefore =
+    cached<[], number | null>(target.db, 'SELECT MAX(id) AS id FROM products').pluck().get() ?? 0;
   // A file names the same few categories on thousands of rows: look each text up once.
   const categories = new Map<string, CategoryMatch>();
   const findCategory = (text: string): CategoryMatch => {
@@ -73,7 +79,7 @@ export function applyGroups(
 
     const category = resolveCategory(findCategory, group, columnOf('category'));
     if ('issues' in category) return skip(category.issues);
-    const existing = findExisting(target.db, sellerId, group, columnOf('sellerSku'));
+    const existing = findExisting(target.db, sellerId, group, columnOf('sellerSku'), lastIdBefore);
     if ('issues' in existing) return skip(existing.issues);
 
     const located = (issues: readonly FieldIssue[], skuLines: readonly number[]) =>
@@ -82,41 +88,39 @@ export function applyGroups(
       const input = createInput(sellerId, group, category.id);
       const parsed = productCreateInput.safeParse(input);
       if (!parsed.success) return skip(located(fieldIssues(parsed.error.issues), lineList(group.skus)));
-      const saved = savepoint(target.db, () => target.products.create(parsed.data));
-      if ('issues' in saved) return skip(located(saved.issues, lineList(group.skus)));
-      return { action: 'created', lines: group.lines, name, productId: saved.id, issues: [] };
+      const saved = savepoint(target.db, () =>
+        mode === 'write' ? target.products.create(parsed.data).id : (target.products.planCreate(parsed.data), 0),
+      );
+      if (typeof saved !== 'number') return skip(located(saved.issues, lineList(group.skus)));
+      return { action: 'created', lines: group.lines, name, ...(saved ? { productId: saved } : {}), issues: [] };
     }
 
     const before = target.products.get(existing.id);
     const { input, skuLines } = updateInput(before, group, category.id);
     const parsed = productUpdateInput.safeParse(input);
     if (!parsed.success) return skip(located(fieldIssues(parsed.error.issues), skuLines));
-    let same = false;
-    const saved = savepoint(target.db, () => {
-      const after = target.products.update(parsed.data);
-      same = sameContent(before, after);
-      // Nothing differs: undo the write, so the product's "last changed" stays true.
-      if (same) throw UNCHANGED;
-      return after;
-    });
-    if (same) return { action: 'unchanged', lines: group.lines, name: before.name, productId: before.id, issues: [] };
+    // Checked first without writing: an unchanged product (the usual case when a file comes
+    // again) is never written, so its "last changed" stays true and nothing is undone.
+    const checked = savepoint(target.db, () => target.products.previewUpdate(parsed.data).after);
+    if ('issues' in checked) return skip(located(checked.issues, skuLines));
+    if (sameContent(before, checked)) {
+      return { action: 'unchanged', lines: group.lines, name: before.name, productId: before.id, issues: [] };
+    }
+    const saved = mode === 'write' ? savepoint(target.db, () => target.products.update(parsed.data)) : checked;
     if ('issues' in saved) return skip(located(saved.issues, skuLines));
     return { action: 'updated', lines: group.lines, name: before.name, productId: before.id, issues: [] };
   });
 }
 
-const UNCHANGED = new Error('unchanged');
-
 function lineList(skus: readonly RowSku[]): number[] {
   return skus.map((sku) => sku.line);
 }
 
-/** Runs `write` under a savepoint; a refusal (or the unchanged marker) undoes it. */
+/** Runs `write` under a savepoint; a refusal undoes it and comes back as issues. */
 function savepoint<T>(db: Db, write: () => T): T | { issues: FieldIssue[] } {
   try {
     return db.transaction(write)();
   } catch (error) {
-    if (error === UNCHANGED) return { issues: [] };
     if (error instanceof CoreError && error.error.code !== 'internal') {
       const { issues, field, reason, code } = error.error;
       if (issues && issues.length > 0) return { issues: [...issues] };
@@ -223,6 +227,7 @@ function findExisting(
   sellerId: number,
   group: ProductGroup,
   column: string | undefined,
+  lastIdBefore: number,
 ): { id: number | null } | { issues: ImportIssue[] } {
   const owner = cached<[number, string], { product_id: number; trashed: number }>(
     db,
@@ -245,11 +250,11 @@ function findExisting(
   }
   if (issues.length > 0) return { issues };
   if (id !== null || group.skus.some((sku) => sku.sellerSku) || !group.product.name) return { id };
-  const byName = cached<[number, string], { id: number }>(
+  const byName = cached<[number, string, number], { id: number }>(
     db,
-    `SELECT id FROM products WHERE seller_id = ? AND name = ? COLLATE NOCASE AND deleted_at IS NULL
+    `SELECT id FROM products WHERE seller_id = ? AND name = ? COLLATE NOCASE AND deleted_at IS NULL AND id <= ?
        ORDER BY id LIMIT 1`,
-  ).get(sellerId, group.product.name);
+  ).get(sellerId, group.product.name, lastIdBefore);
   return { id: byName?.id ?? null };
 }
 
@@ -330,8 +335,45 @@ function updateInput(
   return { input: { id: before.id, changes: { ...productFields(group, categoryId), skus } }, skuLines };
 }
 
-/** Whether an update changed anything a seller would see (timestamps aside). */
+/**
+ * Whether an update changed anything a seller would see (timestamps aside). Compared field
+ * by field in a fixed order, because a checked update is built in memory, not read back.
+ */
 function sameContent(before: Product, after: Product): boolean {
-  const strip = (p: Product) => JSON.stringify({ ...p, updatedAt: '', skus: p.skus });
-  return strip(before) === strip(after);
+  return contentKey(before) === contentKey(after);
+}
+
+function contentKey(p: Product): string {
+  const attributes = Object.keys(p.attributes)
+    .sort()
+    .map((key) => [key, p.attributes[key]]);
+  const skus = p.skus.map((s) => [
+    s.id,
+    s.sellerSku,
+    s.option1,
+    s.option2,
+    s.price,
+    s.specialPrice,
+    s.specialFrom,
+    s.specialTo,
+    s.stock,
+    s.weightKg,
+    s.lengthCm,
+    s.widthCm,
+    s.heightCm,
+  ]);
+  return JSON.stringify([
+    p.name,
+    p.description,
+    p.highlights,
+    p.categoryId,
+    attributes,
+    p.brand,
+    p.condition,
+    p.status,
+    p.variation1,
+    p.variation2,
+    [...p.problems].sort(),
+    skus,
+  ]);
 }

@@ -118,7 +118,7 @@ export class ImportSessions {
       const extra = group.lines.flatMap((line) => readProblems.get(line) ?? []);
       return extra.length > 0 ? { ...group, issues: [...extra, ...group.issues] } : group;
     });
-    const outcomes = applyGroups(this.target, sellerId, headers, mapping, groups);
+    const outcomes = applyGroups(this.target, sellerId, headers, mapping, groups, committed ? 'write' : 'check');
     return report(outcomes, rows.length, committed);
   }
 }

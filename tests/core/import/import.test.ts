@@ -100,6 +100,40 @@ describe('spreadsheet import', () => {
     expect(dodol?.skus.map((s) => [s.sellerSku, s.price, s.stock, s.weightKg])).toEqual([['DG-1', 25_000, 1250, 1.5]]);
   });
 
+  it('checks in the preview exactly what the commit then does, for every kind of outcome', async () => {
+    const sari = await addSeller(temp.core);
+    await addProduct(temp.core, sari.id, 'Kopi Arabika', [{ sellerSku: 'KP-1', price: 45_000, weightKg: 0.25 }]);
+    await addProduct(temp.core, sari.id, 'Gula Aren', [{ sellerSku: 'GA-1', price: 20_000 }]);
+    await addProduct(temp.core, sari.id, 'Teh Hijau', [{ price: 15_000 }]);
+    const csv = [
+      'Kode Induk;Nama Produk;Harga;SKU;Berat;Warna',
+      'A;Kopi Arabika;Rp 45.000;KP-1;0,25 kg;', // unchanged
+      'B;Gula Aren;Rp 22.000;GA-1;;', // updated: price
+      'C;Teh Hijau;Rp 16.000;;;', // updated by name: no code
+      'D;Kaos;50000;KA-1;;Merah', // created, two variants
+      'D;Kaos;50000;KA-2;;Biru',
+      'E;Kaos Anak;;KA-3;;', // skipped: no price
+      'F;Madu;30000;;;', // created without a code...
+      'G;Madu;35000;;;', // ...and another "Madu" with another key is created too, not matched by name
+      'H;Batik;abc;BT-1;;', // skipped: not a number
+    ].join('\n');
+    const file = await open(writeFile('mixed.csv', csv));
+    const summary = (report: ImportReport) =>
+      report.outcomes.map((o) => [o.lines, o.action, o.issues.map((i) => [i.line, i.reason])]);
+    const checked = await preview(file, sari.id);
+    const done = await commit(file, sari.id);
+    expect(summary(done)).toEqual(summary(checked));
+    expect(checked).toMatchObject({ created: 3, updated: 2, unchanged: 1, skipped: 2 });
+    expect(unwrap(await temp.core.products.list({ sellerId: sari.id })).map((p) => p.name).sort()).toEqual([
+      'Gula Aren',
+      'Kaos',
+      'Kopi Arabika',
+      'Madu',
+      'Madu',
+      'Teh Hijau',
+    ]);
+  });
+
   it('updates by SellerSku when the same file comes again, and says what did not change', async () => {
     const sari = await addSeller(temp.core);
     await commit(await open(writeFile('sari.csv', SARI_CSV)), sari.id);
