@@ -182,6 +182,12 @@ export class ProductStore {
    * is written. The import's preview uses it to tell what a commit would do.
    */
   planCreate(input: ProductCreateInput): PreparedProduct {
+    const draft = this.draftCreate(input);
+    this.checkSkus(null, input.sellerId, draft, '');
+    return draft;
+  }
+
+  private draftCreate(input: ProductCreateInput): PreparedProduct {
     this.sellers.assertExists(input.sellerId, 'sellerId', true);
     const draft = this.prepare(
       {
@@ -200,12 +206,19 @@ export class ProductStore {
       '',
       input.categoryId !== undefined && input.categoryId !== null,
     );
-    this.checkSkus(null, input.sellerId, draft, '');
     return draft;
   }
 
   create(input: ProductCreateInput): Product {
-    const draft = this.planCreate(input);
+    return this.get(this.createId(input));
+  }
+
+  /**
+   * Creates a product and returns its id only: an import creating thousands does not need
+   * each one read back. (Its SellerSkus are checked as they are written.)
+   */
+  createId(input: ProductCreateInput): number {
+    const draft = this.draftCreate(input);
     const at = this.now();
     // The product goes in as not yet live (`deleted_at` set) and comes alive once its SKUs
     // are written, all in this transaction: the search index triggers (migration 0020) then
@@ -221,7 +234,7 @@ export class ProductStore {
     this.writeSkus(productId, input.sellerId, draft, at, '');
     cached(this.db, 'UPDATE products SET deleted_at = NULL WHERE id = ?').run(productId);
     if (draft.usedCategory !== null) this.categories.recordUse(draft.usedCategory);
-    return this.get(productId);
+    return productId;
   }
 
   /**

@@ -52,8 +52,7 @@ export function applyGroups(
   // Name matching looks only at products that were there before this import, so a later
   // group never "updates" a product an earlier group of the same file created: checking
   // (which creates nothing) and writing then agree.
-  const lastIdBefore =
-    cached<[], number | null>(target.db, 'SELECT MAX(id) AS id FROM products').pluck().get() ?? 0;
+  const lastIdBefore = cached<[], number | null>(target.db, 'SELECT MAX(id) AS id FROM products').pluck().get() ?? 0;
   // A file names the same few categories on thousands of rows: look each text up once.
   const categories = new Map<string, CategoryMatch>();
   const findCategory = (text: string): CategoryMatch => {
@@ -89,7 +88,7 @@ export function applyGroups(
       const parsed = productCreateInput.safeParse(input);
       if (!parsed.success) return skip(located(fieldIssues(parsed.error.issues), lineList(group.skus)));
       const saved = savepoint(target.db, () =>
-        mode === 'write' ? target.products.create(parsed.data).id : (target.products.planCreate(parsed.data), 0),
+        mode === 'write' ? target.products.createId(parsed.data) : (target.products.planCreate(parsed.data), 0),
       );
       if (typeof saved !== 'number') return skip(located(saved.issues, lineList(group.skus)));
       return { action: 'created', lines: group.lines, name, ...(saved ? { productId: saved } : {}), issues: [] };

@@ -124,14 +124,11 @@ describe('spreadsheet import', () => {
     const done = await commit(file, sari.id);
     expect(summary(done)).toEqual(summary(checked));
     expect(checked).toMatchObject({ created: 3, updated: 2, unchanged: 1, skipped: 2 });
-    expect(unwrap(await temp.core.products.list({ sellerId: sari.id })).map((p) => p.name).sort()).toEqual([
-      'Gula Aren',
-      'Kaos',
-      'Kopi Arabika',
-      'Madu',
-      'Madu',
-      'Teh Hijau',
-    ]);
+    expect(
+      unwrap(await temp.core.products.list({ sellerId: sari.id }))
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['Gula Aren', 'Kaos', 'Kopi Arabika', 'Madu', 'Madu', 'Teh Hijau']);
   });
 
   it('updates by SellerSku when the same file comes again, and says what did not change', async () => {
