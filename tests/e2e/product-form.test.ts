@@ -240,7 +240,8 @@ describe('category and its details', () => {
 
     // A checklist line takes the seller to the field.
     await form.readiness.getByRole('button', { name: 'Isi berat paket' }).click();
-    expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('sku-0-weightKg');
+    // The form may re-render once more as the checklist updates: wait for the focus to land.
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.id)).toBe('sku-0-weightKg');
     await form.fillVariant(1, { price: '18.000', stock: '30', weightKg: '0,25', lengthCm: '20', widthCm: '15' });
     // A detail main cannot read is refused next to it, in words, even for a draft.
     await form.attribute('Berat Bersih (gram)').fill('dua ratus');
