@@ -212,7 +212,9 @@ describe('category and its details', () => {
     await form.browser.getByRole('button', { name: 'Buka Makanan Ringan' }).click();
     await expect.poll(() => form.trail()).toBe('Semua kategori › Makanan & Minuman › Makanan Ringan');
     // Focus follows into the level just opened.
-    expect(readable(await app.page.evaluate(() => document.activeElement?.textContent ?? ''))).toContain('Keripik');
+    await expect
+      .poll(async () => readable(await app.page.evaluate(() => document.activeElement?.textContent ?? '')))
+      .toContain('Keripik');
     await form.scrollTo(form.browser);
     await app.screenshot('24-category-browse');
     await form.categoryOption(form.browser, 'Keripik').click();
