@@ -150,7 +150,7 @@ export function createCore(options: CoreOptions): Core {
   }).immediate();
   const search = new ProductSearch(db, sellers);
   const bulk = new BulkEditor(db, products, now);
-  const imports = new ImportSessions(db, { db, products, findCategory: categoryFinder(db) });
+  const imports = new ImportSessions({ db, products, findCategory: categoryFinder(db) });
   const language = () => settings.language();
 
   const run = runner(db, options.log);
@@ -198,7 +198,8 @@ export function createCore(options: CoreOptions): Core {
         if (!result.ok) return { ok: false, error: fileUnreadable(result.error) };
         return { ok: true, value: imports.keep(filePath, result.table) };
       },
-      preview: write(importRunInput, (input) => imports.preview(input.importId, input.sellerId, input.mapping)),
+      // A read: the preview checks without writing, so it never holds up the app's or the CLI's writes.
+      preview: read(importRunInput, (input) => imports.preview(input.importId, input.sellerId, input.mapping)),
       commit: write(importRunInput, (input) => imports.commit(input.importId, input.sellerId, input.mapping)),
     },
     exportTo: async (filePath, input) => {

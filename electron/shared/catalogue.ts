@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   LANGUAGES,
+  MAX_BRAND_LENGTH,
   MAX_DIMENSION_CM,
   MAX_HIGHLIGHTS,
   MAX_OFFSET,
@@ -135,7 +136,7 @@ export const productFields = z.strictObject({
   /** A leaf of the category tree; the core checks it exists. */
   categoryId: idSchema.nullable(),
   attributes: attributeValues,
-  brand: requiredText(100),
+  brand: requiredText(MAX_BRAND_LENGTH),
   condition: z.enum(PRODUCT_CONDITIONS),
   status: z.enum(PRODUCT_STATUSES),
   /** Names of up to two sale properties ("Warna", "Ukuran"); empty when not used. */
@@ -194,7 +195,7 @@ export const MAX_BULK_IDS = 100_000;
  */
 export const bulkChange = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('category'), categoryId: idSchema.nullable() }),
-  z.strictObject({ kind: z.literal('brand'), brand: requiredText(100) }),
+  z.strictObject({ kind: z.literal('brand'), brand: requiredText(MAX_BRAND_LENGTH) }),
   z.strictObject({ kind: z.literal('weight'), weightKg: measure(MAX_WEIGHT_KG).unwrap() }),
   z.strictObject({ kind: z.literal('stock'), stock: whole().min(0).max(MAX_STOCK) }),
   z

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { ColumnMapping, ImportFile, ImportIssue, ImportOutcome, ImportReport } from '../../shared/imports';
-import type { Db } from '../db/open';
 import { CoreError } from '../errors';
 import type { SheetTable } from '../spreadsheet/types';
 import { applyGroups, type ImportTarget } from './apply';
@@ -22,17 +21,14 @@ interface OpenFile {
 
 /**
  * Files read for import, kept between preview and commit under an opaque id (the renderer
- * never sees or sends a path back). Preview and commit run the same code: the preview in a
- * savepoint that is rolled back, the commit in the caller's transaction, so what the
- * preview promises is exactly what the commit does, and a commit is all or nothing.
+ * never sees or sends a path back). Preview and commit run the same grouping and checks
+ * (applyGroups): the preview writes nothing, the commit writes in the caller's transaction,
+ * so what the preview promises is what the commit does, and a commit is all or nothing.
  */
 export class ImportSessions {
   private readonly files = new Map<string, OpenFile>();
 
-  constructor(
-    private readonly db: Db,
-    private readonly target: ImportTarget,
-  ) {}
+  constructor(private readonly target: ImportTarget) {}
 
   /** Keeps a table that was read, and answers with what the mapping step shows. */
   keep(filePath: string, table: SheetTable): ImportFile {
@@ -55,19 +51,9 @@ export class ImportSessions {
     };
   }
 
-  /** What importing would do; nothing is written. */
+  /** What importing would do: every check a commit makes, and nothing written. */
   preview(importId: string, sellerId: number, mapping: readonly ColumnMapping[]): ImportReport {
-    let report: ImportReport | undefined;
-    try {
-      this.db.transaction(() => {
-        report = this.run(importId, sellerId, mapping, false);
-        throw ROLLBACK;
-      })();
-    } catch (error) {
-      if (error !== ROLLBACK) throw error;
-    }
-    if (!report) throw new Error('unreachable: preview produced no report');
-    return report;
+    return this.run(importId, sellerId, mapping, false);
   }
 
   /** Writes every product without problems, in the caller's transaction; the file is then forgotten. */
@@ -122,8 +108,6 @@ export class ImportSessions {
     return report(outcomes, rows.length, committed);
   }
 }
-
-const ROLLBACK = new Error('preview rollback');
 
 /**
  * "Berat" with bare numbers such as 250 or 1000 means grams: nobody sells a 250 kg bag of

@@ -15,6 +15,7 @@ export const MAX_DIMENSION_CM = 1000;
 export const MAX_SKUS_PER_PRODUCT = 50;
 export const MAX_HIGHLIGHTS = 8;
 export const DEFAULT_BRAND = 'No Brand';
+export const MAX_BRAND_LENGTH = 100;
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useId, useRef, useState, type For
 import { useTranslation } from 'react-i18next';
 import type { BulkChange, Language, ProductSummary } from '../../../../electron/shared/catalogue';
 import type { AppError } from '../../../../electron/shared/result';
-import { MAX_PRICE_RUPIAH, MAX_STOCK, MAX_WEIGHT_KG } from '../../../../electron/shared/plain/limits';
+import { MAX_BRAND_LENGTH, MAX_PRICE_RUPIAH, MAX_STOCK, MAX_WEIGHT_KG } from '../../../../electron/shared/plain/limits';
 import {
   formatRupiah,
   parseDecimal,
@@ -26,7 +26,6 @@ export interface BulkRequest {
 
 const MAX_PERCENT_UP = 1000;
 const MAX_PERCENT_DOWN = 90;
-const MAX_BRAND = 100;
 /** An everyday price for the example when no ticked product is loaded. */
 const EXAMPLE_PRICE = 20_000;
 
@@ -425,8 +424,8 @@ function BrandForm({ onSubmit }: { onSubmit: Submit }) {
         const problem =
           brand === ''
             ? t('bulk.brand.empty')
-            : brand.length > MAX_BRAND
-              ? t('bulk.brand.tooLong', { maximum: MAX_BRAND })
+            : brand.length > MAX_BRAND_LENGTH
+              ? t('bulk.brand.tooLong', { maximum: MAX_BRAND_LENGTH })
               : null;
         setError(problem);
         if (!problem) onSubmit({ change: { kind: 'brand', brand } });
