@@ -29,7 +29,13 @@ export default defineConfig({
       // Native modules (better-sqlite3, sharp) must stay outside the bundle; they are
       // unpacked from asar at packaging time (see electron-builder.yml).
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The core runs in its own worker thread (electron/core/worker), built beside main.
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'core-worker': resolve(root, 'electron/core/worker/core-worker.ts'),
+        },
+      },
     },
   },
   preload: {

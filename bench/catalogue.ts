@@ -227,11 +227,10 @@ async function main(): Promise<void> {
     );
 
     const core = createCore({ dataDir });
-    // The benchmark never opens a dialog; progress is not shown.
+    // The benchmark never opens a dialog.
     const handlers = createHandlers(core, {
       pickSpreadsheet: async () => null,
       pickSaveTarget: async () => null,
-      progress: () => undefined,
     });
     const ipc = async (channel: Channel, input: unknown) => {
       const result = await dispatch(handlers, channel, input);

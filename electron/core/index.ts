@@ -41,6 +41,8 @@ import {
   type ImportFile,
   type ImportReport,
 } from '../shared/imports';
+import type { ProgressEvent } from '../shared/contract';
+import { jobCancelInput } from '../shared/jobs';
 import { INTERNAL_ERROR, type AppError, type Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
 import { BulkEditor } from './catalogue/bulk-edit';
@@ -60,7 +62,8 @@ import { suggestCategories } from './categories/suggest';
 import { exportCatalogue } from './import/export';
 import { ImportSessions } from './import/sessions';
 import { readTable, writeTable } from './spreadsheet';
-import type { FileError, ReadOptions } from './spreadsheet/types';
+import type { FileError } from './spreadsheet/types';
+import { cancelledError, Jobs } from './jobs/jobs';
 
 export { CoreError } from './errors';
 export { defaultDataDir, resolveDataDir } from './data-dir';
@@ -73,6 +76,17 @@ export interface CoreOptions {
   /** Injected so tests can pin time; returns "now". */
   readonly clock?: () => Date;
   readonly log?: (message: string) => void;
+  /** Where long jobs report how far they are (main sends it to the window; the CLI prints it). */
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Cancels that arrived while the core was busy (see Jobs); the core worker reads its port. */
+  readonly pollCancels?: () => readonly string[];
+}
+
+/** Reading a file for import: limits (tests make them small) and the job id of its progress. */
+export interface OpenOptions {
+  readonly jobId?: string;
+  readonly maxBytes?: number;
+  readonly maxRows?: number;
 }
 
 /**
@@ -117,7 +131,7 @@ export interface Core {
   };
   imports: {
     /** Reads a CSV/XLSX file and keeps it for preview; file problems come back as `file_unreadable`. */
-    open(filePath: string, options?: ReadOptions): Promise<Result<ImportFile>>;
+    open(filePath: string, options?: OpenOptions): Promise<Result<ImportFile>>;
     preview(input: unknown): Promise<Result<ImportReport>>;
     commit(input: unknown): Promise<Result<ImportReport>>;
   };
@@ -127,7 +141,12 @@ export interface Core {
   saveSheet(filePath: string, input: unknown): Promise<Result<{ fileName: string }>>;
   /** What can be restored: participants in the trash, and products deleted on their own. */
   trash(input?: unknown): Promise<Result<TrashContents>>;
-  close(): void;
+  jobs: {
+    /** Stops a running long job (or one about to start) by `{ jobId }`; it ends with error `cancelled`. */
+    cancel(input: unknown): Promise<Result<null>>;
+  };
+  /** Closes the database (and, for the core worker, ends the thread). */
+  close(): Promise<void>;
 }
 
 export const DB_FILE = 'akar.db';
@@ -152,6 +171,10 @@ export function createCore(options: CoreOptions): Core {
   const bulk = new BulkEditor(db, products, now);
   const imports = new ImportSessions({ db, products, findCategory: categoryFinder(db) });
   const language = () => settings.language();
+  const jobs = new Jobs({
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.pollCancels ? { pollCancels: options.pollCancels } : {}),
+  });
 
   const run = runner(db, options.log);
   const read = <S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => T) => run(schema, fn, false);
@@ -182,8 +205,8 @@ export function createCore(options: CoreOptions): Core {
       delete: write(byIdInput, (input) => products.delete(input.id)),
       restore: write(byIdInput, (input) => products.restore(input.id)),
       searchIds: read(productSearchInput, (input) => search.ids(input)),
-      bulkEdit: write(productBulkEditInput, (input) => bulk.apply(input)),
-      bulkUndo: write(bulkUndoInput, (input) => bulk.undo(input.editId)),
+      bulkEdit: write(productBulkEditInput, (input) => bulk.apply(input, jobs.control(input.jobId, 'bulk-edit'))),
+      bulkUndo: write(bulkUndoInput, (input) => bulk.undo(input.editId, jobs.control(input.jobId, 'bulk-undo'))),
     },
     categories: {
       search: read(categorySearchInput, (input) => searchCategories(db, { ...input, language: language() })),
@@ -193,14 +216,29 @@ export function createCore(options: CoreOptions): Core {
       suggest: read(categorySuggestInput, (input) => suggestCategories(db, input.name, language())),
     },
     imports: {
-      open: async (filePath, readOptions) => {
-        const result = await readTable(filePath, readOptions);
+      open: async (filePath, { jobId, ...limits } = {}) => {
+        const job = jobs.control(jobId, 'import-read', path.basename(filePath));
+        const abort = new AbortController();
+        const result = await readTable(filePath, {
+          ...limits,
+          signal: abort.signal,
+          onProgress: (_rows, bytes, totalBytes) => {
+            if (job.cancelled()) abort.abort();
+            else job.report(bytes, totalBytes);
+          },
+        });
+        if (!result.ok && result.error.reason === 'cancelled')
+          return { ok: false, error: cancelledError(jobId ?? '').error };
         if (!result.ok) return { ok: false, error: fileUnreadable(result.error) };
         return { ok: true, value: imports.keep(filePath, result.table) };
       },
       // A read: the preview checks without writing, so it never holds up the app's or the CLI's writes.
-      preview: read(importRunInput, (input) => imports.preview(input.importId, input.sellerId, input.mapping)),
-      commit: write(importRunInput, (input) => imports.commit(input.importId, input.sellerId, input.mapping)),
+      preview: read(importRunInput, (input) =>
+        imports.preview(input.importId, input.sellerId, input.mapping, jobs.control(input.jobId, 'import-check')),
+      ),
+      commit: write(importRunInput, (input) =>
+        imports.commit(input.importId, input.sellerId, input.mapping, jobs.control(input.jobId, 'import-write')),
+      ),
     },
     exportTo: async (filePath, input) => {
       const parsed = parseInput(exportSaveInput, input);
@@ -224,7 +262,16 @@ export function createCore(options: CoreOptions): Core {
       return { ok: true, value: { fileName: path.basename(filePath) } };
     },
     trash: read(emptyInput, () => ({ sellers: sellers.listTrash(), products: products.listTrash() })),
-    close: () => db.close(),
+    jobs: {
+      cancel: async (input) => {
+        const parsed = parseInput(jobCancelInput, input);
+        if (parsed.ok) jobs.cancel(parsed.value.jobId);
+        return parsed.ok ? { ok: true, value: null } : parsed;
+      },
+    },
+    close: async () => {
+      db.close();
+    },
   };
 }
 

@@ -1,14 +1,7 @@
-import path from 'node:path';
 import type { Core } from '../core';
 import { unknownChannelError } from '../shared/channels';
-import {
-  contract,
-  type Channel,
-  type ChannelOutput,
-  type IpcResult,
-  type ParsedInput,
-  type ProgressEvent,
-} from '../shared/contract';
+import { contract, type Channel, type ChannelOutput, type IpcResult, type ParsedInput } from '../shared/contract';
+import { importPickInput } from '../shared/imports';
 import { INTERNAL_ERROR, type Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
 
@@ -21,15 +14,15 @@ export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Resu
 
 /**
  * What handlers need from the desktop beyond the core: the system file dialogs (the
- * renderer never names a path: it can only ask the user to pick one) and a way to report
- * progress. Main gives Electron's dialogs; the end-to-end tests give files they made.
+ * renderer never names a path: it can only ask the user to pick one). Main gives
+ * Electron's dialogs; the end-to-end tests give files they made. Progress events come
+ * from the core itself (CoreOptions.onProgress).
  */
 export interface Shell {
   /** The spreadsheet the user picked, or null when they cancelled. */
   pickSpreadsheet(): Promise<string | null>;
   /** Where the user wants a file saved (`defaultName` suggested), or null when cancelled. */
   pickSaveTarget(defaultName: string, extension: 'csv' | 'xlsx'): Promise<string | null>;
-  progress(event: ProgressEvent): void;
 }
 
 export function createHandlers(core: Core, shell: Shell): Handlers {
@@ -57,15 +50,14 @@ export function createHandlers(core: Core, shell: Shell): Handlers {
     'categories:children': (input) => core.categories.children(input),
     'categories:recent': (input) => core.categories.recent(input),
     'categories:suggest': (input) => core.categories.suggest(input),
-    'import:pickFile': async () => {
+    'import:pickFile': async (input) => {
+      // Checked here too: the job id goes to the core as an option, not as a validated input.
+      const parsed = parseInput(importPickInput, input);
+      if (!parsed.ok) return parsed;
       const filePath = await shell.pickSpreadsheet();
       if (filePath === null) return { ok: true, value: null };
-      const jobId = `import-read-${Date.now()}`;
-      const label = path.basename(filePath);
-      return core.imports.open(filePath, {
-        onProgress: (rows, bytes, totalBytes) =>
-          shell.progress({ jobId, kind: 'import-read', done: bytes, total: totalBytes, label: `${label} (${rows})` }),
-      });
+      const jobId = parsed.value?.jobId;
+      return core.imports.open(filePath, jobId !== undefined ? { jobId } : {});
     },
     'import:preview': (input) => core.imports.preview(input),
     'import:commit': (input) => core.imports.commit(input),
@@ -80,6 +72,7 @@ export function createHandlers(core: Core, shell: Shell): Handlers {
       return core.saveSheet(filePath, input);
     },
     'trash:list': (input) => core.trash(input),
+    'jobs:cancel': async (input) => core.jobs.cancel(input),
   };
 }
 

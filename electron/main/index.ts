@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
-import { createCore, CoreError, resolveDataDir, type Core } from '../core';
+import { Worker } from 'node:worker_threads';
+import type { Core } from '../core';
+import { resolveDataDir } from '../core/data-dir';
+import { CoreError } from '../core/errors';
+import { startCoreWorker } from '../core/worker/remote-core';
 import { EVENT_PREFIX } from '../shared/contract';
 import { pickDataDirFlag } from './args';
 import { createHandlers, type Shell } from './handlers';
@@ -44,7 +48,16 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   // The same rule as the CLI, so both find the same akar.db.
   const dataDir = resolveDataDir(pickDataDirFlag(process.argv), process.env, app.getPath('userData'));
-  core = createCore({ dataDir, version: app.getVersion(), log: (m) => console.error(m) });
+  core = await startCoreWorker({
+    dataDir,
+    version: app.getVersion(),
+    spawn: (workerData, transferList) =>
+      new Worker(path.join(import.meta.dirname, 'core-worker.js'), { workerData, transferList }),
+    log: (message) => console.error(message),
+    onProgress: (event) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`${EVENT_PREFIX}progress`, event);
+    },
+  });
   const info = await core.appInfo();
   const language = info.ok ? info.value.language : 'id';
 
@@ -110,9 +123,6 @@ function electronShell(): Shell {
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    progress(event) {
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`${EVENT_PREFIX}progress`, event);
-    },
   };
 }
 
@@ -143,7 +153,14 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  core?.close();
-  core = null;
+// The worker finishes what it is writing and closes the database before Akar exits.
+let quitting = false;
+app.on('will-quit', (event) => {
+  if (!core || quitting) return;
+  quitting = true;
+  event.preventDefault();
+  void core.close().finally(() => {
+    core = null;
+    app.quit();
+  });
 });

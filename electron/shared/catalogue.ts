@@ -12,6 +12,7 @@ import {
   MAX_WEIGHT_KG,
   type Language,
 } from './plain/limits';
+import { jobIdSchema } from './jobs';
 import { PROBLEM_FILTERS, type ReadinessProblem } from './plain/readiness';
 import type { FieldIssue } from './result';
 
@@ -236,6 +237,7 @@ export type BulkChange = z.infer<typeof bulkChange>;
 export const productBulkEditInput = z.strictObject({
   ids: z.array(idSchema).min(1).max(MAX_BULK_IDS),
   change: bulkChange,
+  jobId: jobIdSchema.optional(),
 });
 export type ProductBulkEditInput = z.infer<typeof productBulkEditInput>;
 
@@ -253,7 +255,7 @@ export interface BulkEditResult {
   readonly skipped: readonly BulkSkipped[];
 }
 
-export const bulkUndoInput = z.strictObject({ editId: idSchema });
+export const bulkUndoInput = z.strictObject({ editId: idSchema, jobId: jobIdSchema.optional() });
 
 export interface BulkUndoResult {
   readonly restored: number;

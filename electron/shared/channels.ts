@@ -33,6 +33,7 @@ export const CHANNELS = [
   'export:save',
   'files:saveSheet',
   'trash:list',
+  'jobs:cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

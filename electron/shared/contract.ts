@@ -34,6 +34,7 @@ import {
 import type { Channel, EventName } from './channels';
 import {
   exportSaveInput,
+  importPickInput,
   importRunInput,
   saveSheetInput,
   type ExportSaved,
@@ -41,6 +42,7 @@ import {
   type ImportReport,
   type SheetSaved,
 } from './imports';
+import { jobCancelInput, type JobKind } from './jobs';
 import type { AppError, Result } from './result';
 
 export { CHANNELS, EVENT_NAMES, EVENT_PREFIX, IPC_PREFIX, type Channel, type EventName } from './channels';
@@ -89,7 +91,7 @@ export const contract = {
   'categories:suggest': channel(categorySuggestInput).returns<CategorySummary[]>(),
 
   /** Asks main for a spreadsheet (open dialog) and reads it; `null` when the user cancels. */
-  'import:pickFile': channel(emptyInput).returns<ImportFile | null>(),
+  'import:pickFile': channel(importPickInput).returns<ImportFile | null>(),
   'import:preview': channel(importRunInput).returns<ImportReport>(),
   'import:commit': channel(importRunInput).returns<ImportReport>(),
   /** Asks where to save (save dialog) and writes the export; `null` when the user cancels. */
@@ -98,6 +100,9 @@ export const contract = {
   'files:saveSheet': channel(saveSheetInput).returns<SheetSaved | null>(),
 
   'trash:list': channel(emptyInput).returns<TrashContents>(),
+
+  /** Stops a long job (a file read, an import check or write, a bulk change) by its id. */
+  'jobs:cancel': channel(jobCancelInput).returns<null>(),
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
@@ -126,7 +131,7 @@ export interface AkarApi {
 
 export interface ProgressEvent {
   readonly jobId: string;
-  readonly kind: string;
+  readonly kind: JobKind;
   readonly done: number;
   readonly total: number;
   readonly label?: string;

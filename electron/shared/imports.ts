@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, languageSchema } from './catalogue';
+import { jobIdSchema } from './jobs';
 import type { DateProblem } from './plain/dates';
 import type { NumberProblem } from './plain/numbers';
 import { VALIDATION_REASONS, type ValidationReason } from './result';
@@ -120,10 +121,14 @@ export interface ImportFile {
 
 export const importIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
+/** Opening a file: the job id names its read progress, and lets the user stop a long read. */
+export const importPickInput = z.strictObject({ jobId: jobIdSchema.optional() }).optional();
+
 export const importRunInput = z.strictObject({
   importId: importIdSchema,
   sellerId: idSchema,
   mapping: z.array(columnMapping).max(500),
+  jobId: jobIdSchema.optional(),
 });
 export type ImportRunInput = z.infer<typeof importRunInput>;
 

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'file_unreadable',
   /** A file that cannot be written (folder gone, file open in Excel...); `params.reason` says why. */
   'file_unwritable',
+  /** Long work the user stopped; nothing of it was kept. */
+  'cancelled',
   'internal',
 ] as const;
 

@@ -10,6 +10,7 @@ import './styles/components.css';
 import './styles/catalogue.css';
 import './styles/form.css';
 import './styles/import.css';
+import './styles/progress.css';
 
 /**
  * Start-up: ask main for the saved language first, so the very first screen is already

@@ -39,6 +39,8 @@ const READ_ONLY = new Set<Channel>([
   'export:save',
   'files:saveSheet',
   'trash:list',
+  // Cancelling only marks a job id; it never touches the catalogue.
+  'jobs:cancel',
 ]);
 
 /** One valid input per channel (ids refer to the seeded catalogue); damaged copies are the battery. */
@@ -113,6 +115,7 @@ function validInputs(ids: { seller: number; product: number; sku: number }): Rec
     'export:save': { format: 'xlsx', sellerId: ids.seller },
     'files:saveSheet': { suggestedName: 'ringkasan-impor', headers: ['Baris', 'Masalah'], rows: [['2', 'harga']] },
     'trash:list': {},
+    'jobs:cancel': { jobId: 'import-check-1' },
   };
 }
 

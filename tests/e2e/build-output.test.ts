@@ -22,19 +22,20 @@ describe('build output', () => {
     expect(preload).not.toMatch(/^\s*import\s/m);
   });
 
-  it('lets main import only Node built-ins, electron and shipped dependencies', () => {
-    const main = out('main/index.js');
-    // Static imports, single- or multi-line, and bare side-effect imports.
-    const imported = new Set(
-      [...main.matchAll(/^import\b(?:[^;'"]*?\bfrom)?\s*["']([^"']+)["']/gms)].map((m) => m[1]!),
-    );
-    expect(imported.size).toBeGreaterThan(0);
+  it('lets main and the core worker import only Node built-ins, electron and shipped dependencies', () => {
     const shipped = new Set(Object.keys(pkg.dependencies));
-    for (const specifier of imported) {
-      const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
-      const allowed = specifier.startsWith('node:') || name === 'electron' || shipped.has(name);
-      expect(allowed, `main imports ${specifier}, which the installer would not contain`).toBe(true);
+    for (const entry of ['main/index.js', 'main/core-worker.js']) {
+      const bare = importsOf(entry);
+      expect(bare.size).toBeGreaterThan(0);
+      for (const specifier of bare) {
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+        const allowed = specifier.startsWith('node:') || name === 'electron' || shipped.has(name);
+        expect(allowed, `${entry} imports ${specifier}, which the installer would not contain`).toBe(true);
+      }
     }
+    // The core and its native modules load in the worker thread, never in main itself.
+    expect([...importsOf('main/index.js')]).not.toContain('better-sqlite3');
+    expect([...importsOf('main/core-worker.js')]).toContain('better-sqlite3');
   });
 
   it('ships the strict CSP in the page, with no inline or eval script', () => {
@@ -45,3 +46,22 @@ describe('build output', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 });
+
+/** The packages `entry` loads: its own imports and those of every chunk it imports, followed. */
+function importsOf(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const bare = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    expect(fs.existsSync(path.join(root, 'out', file)), `${file} is imported but was not built`).toBe(true);
+    // Static imports, single- or multi-line, and bare side-effect imports.
+    for (const match of out(file).matchAll(/^import\b(?:[^;'"]*?\bfrom)?\s*["']([^"']+)["']/gms)) {
+      const specifier = match[1]!;
+      if (specifier.startsWith('.')) visit(path.posix.join(path.posix.dirname(file), specifier));
+      else bare.add(specifier);
+    }
+  };
+  visit(entry);
+  return bare;
+}

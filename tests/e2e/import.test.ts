@@ -430,15 +430,17 @@ describe('files that cannot be imported', () => {
   });
 
   it('shows a progress bar with time left while a large file is read', async () => {
-    // A slow USB stick: main's reader waits until the test lets it go on, and meanwhile
-    // reports progress exactly as main's reader does.
+    // A slow USB stick: the core's reader waits until the test lets it go on, and meanwhile
+    // the test reports progress under the job id the screen gave, as the reader does.
     const imports = app.core.imports;
     const open = imports.open.bind(imports);
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let jobId = '';
     imports.open = async (filePath, options) => {
+      jobId = options?.jobId ?? '';
       await gate;
       return open(filePath, options);
     };
@@ -455,15 +457,17 @@ describe('files that cannot be imported', () => {
     });
 
     await page.choose(file);
+    await expect.poll(() => jobId).toMatch(/^import-read-/);
     const total = 24 * 1024 * 1024;
-    await app.emit('progress', { jobId: 'read-1', kind: 'import-read', done: 2 * 1024 * 1024, total });
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    await app.emit('progress', { jobId: 'read-1', kind: 'import-read', done: 9 * 1024 * 1024, total });
+    await app.emit('progress', { jobId, kind: 'import-read', done: 2 * 1024 * 1024, total });
+    // Another job's progress never moves this bar.
+    await app.emit('progress', { jobId: 'import-read-other', kind: 'import-read', done: total, total });
+    await app.emit('progress', { jobId, kind: 'import-read', done: 9 * 1024 * 1024, total, etaMs: 14_200 });
     await page.readProgress.waitFor();
     const text = readable(await page.readProgress.textContent());
     expect(text).toContain('Membaca file…');
     expect(text).toContain('9 dari 24 MB (37%)');
-    expect(text).toMatch(/sekitar \d+ detik lagi/);
+    expect(text).toContain('sekitar 15 detik lagi');
     await app.screenshot('import-15-reading-progress');
 
     release();
@@ -482,5 +486,39 @@ describe('files that cannot be imported', () => {
     const real = seen.filter((event) => event.kind === 'import-read' && event.total === fs.statSync(file).size);
     expect(real.length).toBeGreaterThan(1);
     expect(real.at(-1)?.done).toBe(real.at(-1)?.total);
+  });
+
+  it('shows how far a large import is, and stopping it keeps nothing', async () => {
+    const rows = [
+      'Nama Produk;SKU;Harga;Stok;Berat',
+      ...Array.from({ length: 20_000 }, (_, i) => `Keripik Rasa ${i + 1};KR-${i + 1};Rp 12.000;5;250`),
+    ];
+    const file = write('banyak.csv', rows.join('\n'));
+    const page = await openImport();
+    await page.choose(file);
+    await page.waitForStep('Cocokkan kolom');
+    await page.next();
+    await page.importButton.click();
+
+    // The bar counts products as the core writes them, then "Hentikan" rolls it all back.
+    const bar = page.commitProgress;
+    await bar.locator('progress').waitFor();
+    const text = readable(await bar.textContent());
+    expect(text).toContain('Menyimpan 20.000 produk…');
+    expect(text).toMatch(/[\d.]+ dari 20\.000 \(\d+%\)/);
+    await app.screenshot('import-16-commit-progress');
+    await bar.getByRole('button', { name: 'Hentikan' }).click();
+
+    await page.stoppedNote.waitFor();
+    expect(readable(await page.stoppedNote.textContent())).toBe(
+      'Impor dihentikan. Belum ada produk yang disimpan; Anda bisa mengimpor lagi kapan saja.',
+    );
+    await expect.poll(() => app.page.getByTestId('commit-progress').count()).toBe(0);
+    expect(unwrap(await app.core.products.searchIds({ sellerId: seller.id }))).toEqual([]);
+    await app.screenshot('import-17-commit-stopped');
+
+    // The file is still there: importing it after all writes every product.
+    await page.commit();
+    expect(unwrap(await app.core.products.search({ sellerId: seller.id })).total).toBe(20_000);
   });
 });

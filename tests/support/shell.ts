@@ -16,7 +16,6 @@ export function cancellingShell(): { shell: Shell; asked: string[] } {
       asked.push(`save ${defaultName}`);
       return null;
     },
-    progress: () => undefined,
   };
   return { shell, asked };
 }

@@ -13,6 +13,7 @@ import type { FieldIssue } from '../../shared/result';
 import { fieldIssues } from '../../shared/validation';
 import type { Db } from '../db/open';
 import { CoreError, notFound } from '../errors';
+import { NO_JOB, type JobControl } from '../jobs/jobs';
 import type { ProductStore } from './products';
 
 /**
@@ -36,7 +37,7 @@ export class BulkEditor {
     private readonly now: () => string,
   ) {}
 
-  apply({ ids, change }: ProductBulkEditInput): BulkEditResult {
+  apply({ ids, change }: ProductBulkEditInput, job: JobControl = NO_JOB): BulkEditResult {
     const editId = Number(
       this.db
         .prepare('INSERT INTO bulk_edits (change, created_at) VALUES (?, ?)')
@@ -47,7 +48,9 @@ export class BulkEditor {
     );
     const skipped: BulkSkipped[] = [];
     let changed = 0;
-    for (const id of new Set(ids)) {
+    const unique = [...new Set(ids)];
+    for (const [index, id] of unique.entries()) {
+      job.step(index, unique.length);
       const before = this.current(id);
       if ('issues' in before) {
         skipped.push(before);
@@ -61,10 +64,11 @@ export class BulkEditor {
       remember.run(editId, id, JSON.stringify(before), outcome.updatedAt);
       changed++;
     }
+    job.step(unique.length, unique.length);
     return { editId, changed, skipped };
   }
 
-  undo(editId: number): BulkUndoResult {
+  undo(editId: number, job: JobControl = NO_JOB): BulkUndoResult {
     const edit = this.db
       .prepare<[number], { undone_at: string | null }>('SELECT undone_at FROM bulk_edits WHERE id = ?')
       .get(editId);
@@ -78,7 +82,8 @@ export class BulkEditor {
       .all(editId);
     let restored = 0;
     let keptNewer = 0;
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
+      job.step(index, items.length);
       const now = this.current(item.product_id);
       if ('issues' in now || now.updatedAt !== item.after_updated_at) {
         keptNewer++;
@@ -88,6 +93,7 @@ export class BulkEditor {
       if ('issues' in this.save(item.product_id, restoreChanges(before))) keptNewer++;
       else restored++;
     }
+    job.step(items.length, items.length);
     this.db.prepare('UPDATE bulk_edits SET undone_at = ? WHERE id = ?').run(this.now(), editId);
     return { restored, keptNewer };
   }

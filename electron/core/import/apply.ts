@@ -13,6 +13,7 @@ import type { ProductStore } from '../catalogue/products';
 import type { Db } from '../db/open';
 import { cached } from '../db/statements';
 import { CoreError } from '../errors';
+import { NO_JOB, type JobControl } from '../jobs/jobs';
 import type { ColumnMapping } from './columns';
 import type { ProductGroup, RowSku } from './interpret';
 import type { ImportIssue, ImportOutcome } from '../../shared/imports';
@@ -47,6 +48,7 @@ export function applyGroups(
   mappings: readonly ColumnMapping[],
   groups: readonly ProductGroup[],
   mode: 'check' | 'write',
+  job: JobControl = NO_JOB,
 ): GroupOutcome[] {
   const columnOf = columnLocator(headers, mappings);
   // Name matching looks only at products that were there before this import, so a later
@@ -61,7 +63,8 @@ export function applyGroups(
     return match;
   };
   const skuOwners = new Map<string, number>();
-  return groups.map((group) => {
+  return groups.map((group, index) => {
+    job.step(index, groups.length);
     const name = group.product.name ?? '';
     const skip = (issues: readonly ImportIssue[]): GroupOutcome => ({
       action: 'skipped',

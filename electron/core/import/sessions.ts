@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { ColumnMapping, ImportFile, ImportIssue, ImportOutcome, ImportReport } from '../../shared/imports';
 import { CoreError } from '../errors';
+import { NO_JOB, type JobControl } from '../jobs/jobs';
 import type { SheetTable } from '../spreadsheet/types';
 import { applyGroups, type ImportTarget } from './apply';
 import { guessMapping } from './columns';
@@ -52,13 +53,23 @@ export class ImportSessions {
   }
 
   /** What importing would do: every check a commit makes, and nothing written. */
-  preview(importId: string, sellerId: number, mapping: readonly ColumnMapping[]): ImportReport {
-    return this.run(importId, sellerId, mapping, false);
+  preview(
+    importId: string,
+    sellerId: number,
+    mapping: readonly ColumnMapping[],
+    job: JobControl = NO_JOB,
+  ): ImportReport {
+    return this.run(importId, sellerId, mapping, false, job);
   }
 
   /** Writes every product without problems, in the caller's transaction; the file is then forgotten. */
-  commit(importId: string, sellerId: number, mapping: readonly ColumnMapping[]): ImportReport {
-    const report = this.run(importId, sellerId, mapping, true);
+  commit(
+    importId: string,
+    sellerId: number,
+    mapping: readonly ColumnMapping[],
+    job: JobControl = NO_JOB,
+  ): ImportReport {
+    const report = this.run(importId, sellerId, mapping, true, job);
     this.files.delete(importId);
     return report;
   }
@@ -67,7 +78,13 @@ export class ImportSessions {
     this.files.delete(importId);
   }
 
-  private run(importId: string, sellerId: number, mapping: readonly ColumnMapping[], committed: boolean): ImportReport {
+  private run(
+    importId: string,
+    sellerId: number,
+    mapping: readonly ColumnMapping[],
+    committed: boolean,
+    job: JobControl,
+  ): ImportReport {
     const file = this.files.get(importId);
     if (!file) {
       throw new CoreError({
@@ -104,7 +121,8 @@ export class ImportSessions {
       const extra = group.lines.flatMap((line) => readProblems.get(line) ?? []);
       return extra.length > 0 ? { ...group, issues: [...extra, ...group.issues] } : group;
     });
-    const outcomes = applyGroups(this.target, sellerId, headers, mapping, groups, committed ? 'write' : 'check');
+    const outcomes = applyGroups(this.target, sellerId, headers, mapping, groups, committed ? 'write' : 'check', job);
+    job.step(groups.length, groups.length);
     return report(outcomes, rows.length, committed);
   }
 }

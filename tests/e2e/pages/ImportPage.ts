@@ -50,6 +50,15 @@ export class ImportPage {
     return this.page.getByTestId('read-progress');
   }
 
+  /** The bar while products are written, with its "Hentikan" button. */
+  get commitProgress(): Locator {
+    return this.page.getByTestId('commit-progress');
+  }
+
+  get stoppedNote(): Locator {
+    return this.page.getByTestId('import-stopped');
+  }
+
   /** The select saying what column `header` holds. */
   column(header: string): Locator {
     return this.main.getByRole('combobox', { name: `Arti kolom “${header}”`, exact: true });
@@ -116,7 +125,7 @@ export class ImportPage {
 
   /** "Impor N produk" (whatever N is). */
   get importButton(): Locator {
-    return this.main.getByRole('button', { name: /^(Impor \d+ produk|Mengimpor…)$/ });
+    return this.main.getByRole('button', { name: /^(Impor [\d.]+ produk|Mengimpor…)$/ });
   }
 
   async commit(): Promise<void> {

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createCore, type Core } from '../../../electron/core';
+import type { Core } from '../../../electron/core';
 import { createHandlers, dispatch, type Handlers, type Shell } from '../../../electron/main/handlers';
 import type { EventMap, EventName } from '../../../electron/shared/contract';
+import { startTestCoreWorker } from '../../support/core-worker';
 import { bridgeScript } from './bridge';
 import { serveRenderer, type RendererServer } from './server';
 
@@ -77,22 +78,31 @@ export interface AppSession {
 
 export async function openApp(suite: Suite): Promise<AppSession> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-e2e-'));
-  let core = createCore({ dataDir, version: '0.0.0-e2e' });
   const dialogs: AppSession['dialogs'] = { nextOpen: [], nextSave: [] };
-  // Electron's dialogs cannot open here; the test says what the user picks. Progress goes
-  // to the page exactly as main's webContents.send would deliver it.
+  // The core runs in the worker thread the app ships (out/main/core-worker.js). Its
+  // progress goes to the page exactly as main's webContents.send would deliver it.
   const pageRef: { current?: Page } = {};
+  const startCore = () =>
+    startTestCoreWorker(
+      {
+        dataDir,
+        version: '0.0.0-e2e',
+        onProgress: (event) => {
+          void pageRef.current
+            ?.evaluate(
+              (data) => (window as unknown as { __akarEmit(e: string, p: unknown): void }).__akarEmit('progress', data),
+              event,
+            )
+            .catch(() => undefined);
+        },
+      },
+      'built',
+    );
+  let core = await startCore();
+  // Electron's dialogs cannot open here; the test says what the user picks.
   const shell: Shell = {
     pickSpreadsheet: async () => dialogs.nextOpen.shift() ?? null,
     pickSaveTarget: async () => dialogs.nextSave.shift() ?? null,
-    progress: (event) => {
-      void pageRef.current
-        ?.evaluate(
-          (data) => (window as unknown as { __akarEmit(e: string, p: unknown): void }).__akarEmit('progress', data),
-          event,
-        )
-        .catch(() => undefined);
-    },
   };
   let handlers: Handlers = createHandlers(core, shell);
   const context = await suite.browser.newContext({ viewport: VIEWPORT, locale: 'id-ID' });
@@ -127,8 +137,8 @@ export async function openApp(suite: Suite): Promise<AppSession> {
       );
     },
     async restart() {
-      core.close();
-      core = createCore({ dataDir, version: '0.0.0-e2e' });
+      await core.close();
+      core = await startCore();
       handlers = createHandlers(core, shell);
       await page.reload();
       await page.getByRole('banner').waitFor();
@@ -144,7 +154,7 @@ export async function openApp(suite: Suite): Promise<AppSession> {
     },
     async close() {
       await context.close();
-      core.close();
+      await core.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

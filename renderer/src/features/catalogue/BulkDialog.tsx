@@ -13,7 +13,9 @@ import {
 } from '../../../../electron/shared/plain/numbers';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/numbers';
+import type { JobProgress } from '../../lib/useJobProgress';
 import { Icon } from '../../ui/Icon';
+import { JobProgressBar } from '../../ui/JobProgressBar';
 import { CategoryPicker } from '../categories/CategoryPicker';
 
 /** The changes that need a value first; marking ready or draft needs none (and is undone, not confirmed). */
@@ -40,6 +42,8 @@ export function BulkDialog({
   sample,
   onApply,
   onClose,
+  progress,
+  onStop,
 }: {
   kind: BulkKind;
   count: number;
@@ -48,6 +52,10 @@ export function BulkDialog({
   /** Saves; resolves to the error to show, or null when done (the dialog is then closed by the caller). */
   onApply: (request: BulkRequest) => Promise<AppError | null>;
   onClose: () => void;
+  /** How far the change is while it is saved. */
+  progress: JobProgress | null;
+  /** Stops the change while it is saved; nothing of it is kept. */
+  onStop: () => void;
 }) {
   const { t, i18n } = useTranslation('catalogue');
   const { t: ui } = useTranslation();
@@ -125,6 +133,14 @@ export function BulkDialog({
         </p>
       ) : null}
       <BulkContext.Provider value={{ count, number, busy, onCancel: onClose }}>{forms[kind]}</BulkContext.Provider>
+      {busy ? (
+        <JobProgressBar
+          title={t('bulk.applying', { count, number })}
+          progress={progress}
+          onCancel={onStop}
+          testId="bulk-progress"
+        />
+      ) : null}
     </dialog>
   );
 }

@@ -14,9 +14,11 @@ import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber } from '../../lib/numbers';
 import { useDebounced } from '../../lib/useDebounced';
+import { newJobId, useJobProgress } from '../../lib/useJobProgress';
 import { useLoad } from '../../lib/useLoad';
 import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/Icon';
+import { JobProgressBar } from '../../ui/JobProgressBar';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { BulkBar, SelectionSummary } from './BulkBar';
 import { BulkDialog, type BulkKind, type BulkRequest } from './BulkDialog';
@@ -170,13 +172,22 @@ export function CatalogueScreen({
   const [dialog, setDialog] = useState<BulkKind | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [applying, setApplying] = useState(false);
+  // The bulk change (or undo) running now: its progress bar, and "Hentikan" cancels it.
+  const [bulkJob, setBulkJob] = useState<string | null>(null);
+  const bulkProgress = useJobProgress(bulkJob);
+  const stopBulk = () => {
+    if (bulkJob !== null) void api.invoke('jobs:cancel', { jobId: bulkJob }).catch(() => null);
+  };
 
   const apply = useCallback(
     async (request: BulkRequest): Promise<AppError | null> => {
       const ids = [...selected];
+      const jobId = newJobId('bulk-edit');
+      setBulkJob(jobId);
       const answer = await api
-        .invoke('products:bulkEdit', { ids, change: request.change })
+        .invoke('products:bulkEdit', { ids, change: request.change, jobId })
         .catch(() => ({ ok: false as const, error: { code: 'internal' as const, message: 'bulkEdit failed' } }));
+      setBulkJob(null);
       if (!answer.ok) return answer.error;
       setOutcome({ ...answer.value, request, undone: null, undoing: false });
       setDialog(null);
@@ -196,7 +207,12 @@ export function CatalogueScreen({
   async function undo() {
     if (!outcome) return;
     setOutcome({ ...outcome, undoing: true });
-    const answer = await api.invoke('products:bulkUndo', { editId: outcome.editId });
+    const jobId = newJobId('bulk-undo');
+    setBulkJob(jobId);
+    const answer = await api
+      .invoke('products:bulkUndo', { editId: outcome.editId, jobId })
+      .catch(() => ({ ok: false as const, error: { code: 'internal' as const, message: 'bulkUndo failed' } }));
+    setBulkJob(null);
     cache.refresh();
     if (answer.ok) setOutcome({ ...outcome, undone: answer.value, undoing: false });
     else {
@@ -302,6 +318,19 @@ export function CatalogueScreen({
         />
       ) : null}
 
+      {bulkJob !== null && dialog === null ? (
+        <JobProgressBar
+          title={
+            outcome?.undoing
+              ? t('outcome.undoing')
+              : t('bulk.applying', { count: selected.size, number: formatNumber(selected.size, language) })
+          }
+          progress={bulkProgress}
+          onCancel={stopBulk}
+          testId="bulk-progress"
+        />
+      ) : null}
+
       {outcome ? (
         <BulkOutcome
           outcome={outcome}
@@ -379,6 +408,8 @@ export function CatalogueScreen({
           sample={sample}
           onApply={apply}
           onClose={() => setDialog(null)}
+          progress={bulkProgress}
+          onStop={stopBulk}
         />
       ) : null}
     </div>

@@ -1,5 +1,7 @@
 import type { ImportFile } from '../../../../electron/shared/imports';
+import { useJobProgress } from '../../lib/useJobProgress';
 import { Icon } from '../../ui/Icon';
+import { JobProgressBar } from '../../ui/JobProgressBar';
 import type { Choice } from './fields';
 import { FileSummary } from './FileSummary';
 import { ActionLists, CountTiles, ProblemList } from './ReportView';
@@ -16,8 +18,10 @@ export function CheckStep({
   file,
   choices,
   preview,
-  committing,
+  commitJob,
   onCommit,
+  onStopCommit,
+  stopped,
   onBack,
   sellerName,
   onProducts,
@@ -25,8 +29,12 @@ export function CheckStep({
   file: ImportFile;
   choices: readonly Choice[];
   preview: Preview;
-  committing: boolean;
+  /** The running import's job id (null when not importing). */
+  commitJob: string | null;
   onCommit: () => void;
+  onStopCommit: () => void;
+  /** The last import was stopped by the seller (so nothing was written). */
+  stopped: boolean;
   onBack: () => void;
   sellerName: string;
   onProducts: () => void;
@@ -34,6 +42,9 @@ export function CheckStep({
   const { t } = useWords();
   const report = preview.state === 'ready' ? preview.report : null;
   const writes = report ? report.created + report.updated : 0;
+  const committing = commitJob !== null;
+  const checking = useJobProgress(preview.state === 'loading' ? preview.jobId : null);
+  const saving = useJobProgress(commitJob);
 
   return (
     <div className="import-check">
@@ -41,13 +52,11 @@ export function CheckStep({
       <p className="import-step__intro">{t('check.intro')}</p>
 
       {preview.state === 'loading' ? (
-        <div className="import-progress" role="status">
-          <p className="import-progress__title">{t('check.checking', { rows: file.rowCount })}</p>
-          {/* Main reports no progress while it checks, so the bar only shows it is working. */}
-          <div className="import-working" aria-hidden="true">
-            <div className="import-working__stripe" />
-          </div>
-        </div>
+        <JobProgressBar
+          title={t('check.checking', { rows: file.rowCount })}
+          progress={checking}
+          testId="check-progress"
+        />
       ) : null}
 
       {report ? (
@@ -59,17 +68,23 @@ export function CheckStep({
         </>
       ) : null}
 
-      {/* One transaction in main, so there is no count to show: only that it is working. */}
-      {committing ? (
-        <div className="import-progress" role="status">
-          <p className="import-progress__title">{t('check.saving', { count: writes })}</p>
-          <div className="import-working" aria-hidden="true">
-            <div className="import-working__stripe" />
-          </div>
-        </div>
-      ) : null}
-
       <div className="import-bar import-bar--sticky">
+        {/* In the bar that stays on screen: the list above can be thousands of rows long.
+            One transaction, so stopping keeps none of it. */}
+        {committing ? (
+          <JobProgressBar
+            title={t('check.saving', { count: writes })}
+            progress={saving}
+            onCancel={onStopCommit}
+            testId="commit-progress"
+          />
+        ) : null}
+        {stopped && !committing ? (
+          <p className="import-bar__note" role="status" data-testid="import-stopped">
+            {t('check.stopped')}
+          </p>
+        ) : null}
+
         <button
           type="button"
           className="button button--primary import-bar__main"

@@ -3,10 +3,11 @@ import type { ImportFile } from '../../../../electron/shared/imports';
 import type { AppError } from '../../../../electron/shared/result';
 import { api } from '../../lib/api';
 import { formatNumber } from '../../lib/numbers';
-import { FileProblem } from './FileProblem';
-import { useReadProgress, type ReadProgress } from './useReadProgress';
-import { useWords } from './useWords';
+import { newJobId, useJobProgress } from '../../lib/useJobProgress';
 import { Icon } from '../../ui/Icon';
+import { JobProgressBar } from '../../ui/JobProgressBar';
+import { FileProblem } from './FileProblem';
+import { useWords } from './useWords';
 
 const INTERNAL: AppError = { code: 'internal', message: 'import:pickFile failed' };
 
@@ -16,30 +17,35 @@ const INTERNAL: AppError = { code: 'internal', message: 'import:pickFile failed'
  * says why and what to do, and the button stays right there for the next try.
  */
 export function ChooseFileStep({ onFile }: { onFile: (file: ImportFile) => void }) {
-  const { t } = useWords();
-  const [reading, setReading] = useState(false);
+  const { t, language } = useWords();
+  const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const progress = useReadProgress(reading);
-  // Each pick gets a number; "Batal" moves it on, so a file that finishes reading after
+  const progress = useJobProgress(jobId);
+  const reading = jobId !== null;
+  // Each pick gets a number; "Hentikan" moves it on, so a file that finishes reading after
   // the seller gave up is dropped (nothing was written: reading only keeps it in memory).
   const attempt = useRef(0);
 
   async function pick() {
     const mine = ++attempt.current;
-    setReading(true);
+    const job = newJobId('import-read');
+    setJobId(job);
     setError(null);
-    const answer = await api.invoke('import:pickFile', {}).catch(() => null);
+    const answer = await api.invoke('import:pickFile', { jobId: job }).catch(() => null);
     if (mine !== attempt.current) return;
-    setReading(false);
+    setJobId(null);
     if (answer === null) setError(INTERNAL);
-    else if (!answer.ok) setError(answer.error);
+    else if (!answer.ok) setError(answer.error.code === 'cancelled' ? null : answer.error);
     else if (answer.value) onFile(answer.value);
   }
 
   function cancel() {
     attempt.current++;
-    setReading(false);
+    if (jobId !== null) void api.invoke('jobs:cancel', { jobId }).catch(() => null);
+    setJobId(null);
   }
+
+  const mb = (bytes: number) => formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10, language);
 
   return (
     <div className="import-choose">
@@ -56,45 +62,24 @@ export function ChooseFileStep({ onFile }: { onFile: (file: ImportFile) => void 
         <p className="muted">{t('choose.formats')}</p>
       </div>
 
-      {reading && progress ? <ReadingBar progress={progress} onCancel={cancel} /> : null}
+      {reading && progress ? (
+        <JobProgressBar
+          title={t('reading.title')}
+          progress={progress}
+          amount={t('reading.amount', {
+            done: mb(progress.done),
+            total: mb(progress.total),
+            percent: Math.min(100, Math.floor((progress.done / progress.total) * 100)),
+          })}
+          onCancel={cancel}
+          testId="read-progress"
+        />
+      ) : null}
       {error && !reading ? <FileProblem error={error} /> : null}
 
       <FileHint />
     </div>
   );
-}
-
-function ReadingBar({ progress, onCancel }: { progress: ReadProgress; onCancel: () => void }) {
-  const { t, language } = useWords();
-  const mb = (bytes: number) => formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10, language);
-  const percent = Math.min(100, Math.floor((progress.done / progress.total) * 100));
-  return (
-    <div className="import-progress" role="status" data-testid="read-progress">
-      <p className="import-progress__title">{t('reading.title')}</p>
-      <progress
-        className="import-progress__bar"
-        max={progress.total}
-        value={progress.done}
-        aria-label={t('reading.label')}
-      />
-      <p className="import-progress__numbers">
-        <span>{t('reading.amount', { done: mb(progress.done), total: mb(progress.total), percent })}</span>
-        {progress.etaMs !== undefined ? <span> · {timeLeft(t, progress.etaMs)}</span> : null}
-      </p>
-      <button type="button" className="button button--quiet" onClick={onCancel}>
-        {t('reading.cancel')}
-      </button>
-    </div>
-  );
-}
-
-type T = ReturnType<typeof useWords>['t'];
-
-/** "sekitar 8 detik lagi", then minutes once it is more than a minute and a half. */
-function timeLeft(t: T, ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 90) return t('reading.etaSeconds', { count: seconds });
-  return t('reading.etaMinutes', { count: Math.ceil(seconds / 60) });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ImportFile, ImportReport } from '../../../../electron/shared/impor
 import type { AppError } from '../../../../electron/shared/result';
 import { useNavigation } from '../../app/navigation';
 import { api } from '../../lib/api';
+import { newJobId } from '../../lib/useJobProgress';
 import { Icon } from '../../ui/Icon';
 import { CheckStep } from './CheckStep';
 import { ChooseFileStep } from './ChooseFileStep';
@@ -36,15 +37,17 @@ export function ImportScreen({ sellerId, sellerName }: { readonly sellerId: numb
   const { go } = useNavigation();
   const [stage, setStage] = useState<Stage>(START);
   const [columns, setColumns] = useState<readonly ColumnChoice[]>([]);
-  const [committing, setCommitting] = useState(false);
+  const [commitJob, setCommitJob] = useState<string | null>(null);
+  const committing = commitJob !== null;
   const [commitError, setCommitError] = useState<AppError | null>(null);
+  const [stopped, setStopped] = useState(false);
 
   const file = stage.step === 'choose' ? null : stage.file;
   const mapping = useMemo(() => (file ? mappingsOf(columns) : null), [file, columns]);
   const choices = useMemo(() => columns.map((column) => column.choice), [columns]);
-  // Main checks a file in one go and cannot be interrupted (about a second per thousand
-  // rows on a developer's machine, several on a workshop laptop), so a large file is
-  // checked once, in step 3, rather than after every change of a column.
+  // Checking costs about a second per few thousand rows on a workshop laptop, so a large
+  // file is checked once, in step 3 (with a progress bar), rather than after every change
+  // of a column.
   const live = file !== null && file.rowCount <= LIVE_MAX_ROWS;
   const previewing = stage.step === 'check' || (stage.step === 'match' && live);
   const preview = usePreview(file ? file.importId : null, sellerId, mapping, previewing);
@@ -72,13 +75,22 @@ export function ImportScreen({ sellerId, sellerName }: { readonly sellerId: numb
 
   async function commit() {
     if (!file || !mapping || committing) return;
-    setCommitting(true);
+    const jobId = newJobId('import-write');
+    setCommitJob(jobId);
     setCommitError(null);
-    const answer = await api.invoke('import:commit', { importId: file.importId, sellerId, mapping }).catch(() => null);
-    setCommitting(false);
+    setStopped(false);
+    const answer = await api
+      .invoke('import:commit', { importId: file.importId, sellerId, mapping, jobId })
+      .catch(() => null);
+    setCommitJob(null);
     if (answer === null) setCommitError({ code: 'internal', message: 'import:commit failed' });
+    else if (!answer.ok && answer.error.code === 'cancelled') setStopped(true);
     else if (!answer.ok) setCommitError(answer.error);
     else setStage({ step: 'done', file, report: answer.value });
+  }
+
+  function stopCommit() {
+    if (commitJob !== null) void api.invoke('jobs:cancel', { jobId: commitJob }).catch(() => null);
   }
 
   // A preview the import button can trust: of exactly the columns on screen.
@@ -142,12 +154,15 @@ export function ImportScreen({ sellerId, sellerName }: { readonly sellerId: numb
             file={stage.file}
             choices={choices}
             preview={current ?? preview}
-            committing={committing}
+            commitJob={commitJob}
             onCommit={() => void commit()}
+            onStopCommit={stopCommit}
+            stopped={stopped}
             sellerName={sellerName}
             onProducts={toProducts}
             onBack={() => {
               setCommitError(null);
+              setStopped(false);
               setStage({ step: 'match', file: stage.file });
             }}
           />

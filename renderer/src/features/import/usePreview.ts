@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import type { ColumnMapping, ImportReport } from '../../../../electron/shared/imports';
 import type { AppError } from '../../../../electron/shared/result';
 import { api } from '../../lib/api';
+import { newJobId } from '../../lib/useJobProgress';
 
 export type Preview =
   | { readonly state: 'idle' }
-  | { readonly state: 'loading'; readonly previous: ImportReport | null }
+  | { readonly state: 'loading'; readonly previous: ImportReport | null; readonly jobId: string | null }
   | { readonly state: 'ready'; readonly report: ImportReport; readonly key: string }
   | { readonly state: 'failed'; readonly error: AppError };
 
@@ -38,13 +39,17 @@ export function usePreview(
   const [answer, setAnswer] = useState<Answer | null>(null);
   // The last numbers of this file, shown (as being checked) while a new mapping is checked.
   const [last, setLast] = useState<{ readonly importId: string; readonly report: ImportReport } | null>(null);
+  // The check running now, so its progress can be shown; a superseded one is cancelled.
+  const [jobId, setJobId] = useState<string | null>(null);
   const answered = answer !== null && answer.input === input;
 
   useEffect(() => {
     if (!enabled || !importId || !mapping || !input || answered) return;
     let current = true;
+    const job = newJobId('import-check');
     const timer = setTimeout(() => {
-      api.invoke('import:preview', { importId, sellerId, mapping: [...mapping] }).then(
+      setJobId(job);
+      api.invoke('import:preview', { importId, sellerId, mapping: [...mapping], jobId: job }).then(
         (result) => {
           if (!current) return;
           if (result.ok) {
@@ -60,6 +65,8 @@ export function usePreview(
     return () => {
       current = false;
       clearTimeout(timer);
+      // Nobody waits for this answer any more: free the worker for the next check.
+      void api.invoke('jobs:cancel', { jobId: job }).catch(() => null);
     };
     // `mapping` is a fresh array each render; `input` holds its content.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -72,5 +79,5 @@ export function usePreview(
       : { state: 'failed', error: answer.error };
   }
   const previous = last && last.importId === importId ? last.report : null;
-  return enabled ? { state: 'loading', previous } : { state: 'idle' };
+  return enabled ? { state: 'loading', previous, jobId } : { state: 'idle' };
 }

@@ -1,0 +1,71 @@
+/**
+ * The core worker: a thread that owns the core (and so the database connection), so that
+ * a long import check, an import commit or a bulk change never stalls the main process,
+ * which keeps drawing the window and answering the other calls' messages. Untrusted files
+ * (spreadsheets now, photos next) are also parsed here, away from main (reliability.md).
+ *
+ * Started by `startCoreWorker`; built by electron-vite as out/main/core-worker.js.
+ */
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { INTERNAL_ERROR } from '../../shared/result';
+import { CoreError } from '../errors';
+import { createCore, type Core } from '../index';
+import { coreFunction, isCoreMethod } from './methods';
+import type { CancelMessage, FromWorker, ToWorker, WorkerData } from './protocol';
+
+if (!parentPort) throw new Error('core-worker.ts runs only as a worker thread');
+const port = parentPort;
+const data = workerData as WorkerData;
+const send = (message: FromWorker) => port.postMessage(message);
+const log = (message: string) => send({ type: 'log', message });
+
+/** Cancels queued on the cancel port, read without waiting for the (busy) event loop. */
+function pollCancels(): string[] {
+  const ids: string[] = [];
+  for (let message = receiveMessageOnPort(data.cancelPort); message; message = receiveMessageOnPort(data.cancelPort)) {
+    const jobId = (message.message as Partial<CancelMessage> | null)?.jobId;
+    if (typeof jobId === 'string') ids.push(jobId);
+  }
+  return ids;
+}
+
+let core: Core;
+try {
+  core = createCore({
+    ...data.options,
+    log,
+    onProgress: (event) => send({ type: 'progress', event }),
+    pollCancels,
+  });
+} catch (error) {
+  log(`core worker cannot open: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  send({ type: 'failed', error: error instanceof CoreError ? error.error : INTERNAL_ERROR });
+  process.exit(1);
+}
+send({ type: 'ready', dataDir: core.dataDir, dbPath: core.dbPath });
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'close') {
+    void core.close().finally(() => {
+      send({ type: 'closed' });
+      port.close();
+    });
+    return;
+  }
+  void answer(message.id, message.method, message.args);
+});
+
+async function answer(id: number, method: unknown, args: readonly unknown[]): Promise<void> {
+  if (!isCoreMethod(method)) {
+    send({ type: 'result', id, result: { ok: false, error: INTERNAL_ERROR } });
+    return;
+  }
+  try {
+    const result = (await coreFunction(core, method)(...args)) as Extract<FromWorker, { type: 'result' }>['result'];
+    send({ type: 'result', id, result });
+  } catch (error) {
+    // The core turns every failure into a Result; reaching here is a bug.
+    log(`core worker ${method} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    send({ type: 'result', id, result: { ok: false, error: INTERNAL_ERROR } });
+  }
+}
