@@ -30,6 +30,8 @@ import {
 } from '../electron/core/catalogue/search';
 import { createHandlers, dispatch } from '../electron/main/handlers';
 import { benchImport } from './import-bench';
+import { figures, time } from './stats';
+import { benchWorker } from './worker-bench';
 import type { ProductSearchInput, ProductSort } from '../electron/shared/catalogue';
 import type { Channel } from '../electron/shared/contract';
 
@@ -190,26 +192,6 @@ function generate(dataDir: string): void {
   handle.close();
 }
 
-interface Figures {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-function figures(samples: number[]): Figures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1]! };
-}
-
-async function time(samples: number[], fn: () => unknown): Promise<void> {
-  const start = performance.now();
-  await fn();
-  samples.push(performance.now() - start);
-}
-
 const QUERIES = ['krip', 'kopi luwak', 'batik tulis', 'kr', 'pedas manis', 'P123', 'sambal baw', 'oleh', 'k'];
 const SORTS: readonly ProductSort[] = ['updated', 'name', 'price'];
 const ROUNDS = 400;
@@ -347,8 +329,9 @@ async function main(): Promise<void> {
     console.log(`  FTS search p95  ${verdict(search.p95, 20)}`);
     console.log(`  every IPC p99   ${verdict(all.p99, 16)}`);
     await benchImport(core);
-    core.close();
+    await core.close();
     raw.close();
+    await benchWorker(dataDir);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

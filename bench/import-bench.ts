@@ -24,7 +24,7 @@ function unwrap<T>(result: Result<T>): T {
 }
 
 /** 10,000 rows in the shape a participant's Excel gives: semicolons, "Rp 25.000", "250 gr". */
-function sheet(): string {
+export function sheet(): string {
   const lines = ['Nama Produk;Deskripsi;Varian;Harga;Stok;Berat;SKU'];
   let product = 0;
   while (lines.length <= ROWS) {

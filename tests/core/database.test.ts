@@ -15,8 +15,10 @@ const CATALOGUE_TABLES = ['products', 'schema_migrations', 'sellers', 'settings'
 const BULK_TABLES = ['bulk_edit_items', 'bulk_edits'];
 /** The marketplace category tree (migration 50). */
 const CATEGORY_TABLES = ['categories', 'category_attributes', 'category_recent', 'category_terms', 'category_trees'];
+/** Live products per participant and readiness problem mask (migration 60). */
+const TALLY_TABLES = ['product_problem_counts'];
 /** Every table Akar defines itself: all STRICT. */
-const STRICT_TABLES = [...CATALOGUE_TABLES, ...BULK_TABLES, ...CATEGORY_TABLES];
+const STRICT_TABLES = [...CATALOGUE_TABLES, ...BULK_TABLES, ...CATEGORY_TABLES, ...TALLY_TABLES];
 /** The full-text index (a virtual table, so not STRICT) and the shadow tables FTS5 keeps for it. */
 const SEARCH_TABLES = [
   'product_search',

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore, DB_FILE, type Core } from '../../electron/core';
 import { ftsQuery } from '../../electron/core/catalogue/fts-query';
-import { countSql, pageSql, type Shape } from '../../electron/core/catalogue/search';
+import { countSql, pageSql, problemCountSql, type Shape } from '../../electron/core/catalogue/search';
 import { migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import type { ProductSearchInput, ProductSort } from '../../electron/shared/catalogue';
@@ -296,7 +296,15 @@ describe('hostile search text', () => {
 
 /** EXPLAIN QUERY PLAN lines of a statement, with the parameters a real call binds. */
 function plan(db: Database.Database, sql: string): string[] {
-  const params = { sellerId: 1, status: 'ready', categoryId: null, match: '"kri"*', limit: 50, offset: 0 };
+  const params = {
+    sellerId: 1,
+    status: 'ready',
+    categoryId: null,
+    problemMasks: '[1,3]',
+    match: '"kri"*',
+    limit: 50,
+    offset: 0,
+  };
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
 }
 
@@ -323,6 +331,21 @@ const HOT: readonly { label: string; sql: string; index: string; sorted?: boolea
   { label: 'seller page by name', sql: pageSql(BY_SELLER, 'name', 'ASC'), index: 'products_live_by_seller_name' },
   { label: 'seller page by price', sql: pageSql(BY_SELLER, 'price', 'ASC'), index: 'products_live_by_seller_price' },
   { label: 'seller count', sql: countSql(BY_SELLER), index: 'products_by_seller' },
+  {
+    label: 'readiness count in a seller, from the tallies',
+    sql: problemCountSql({ seller: true, status: false, category: false, match: false, problem: true }),
+    index: 'SEARCH product_problem_counts USING PRIMARY KEY (seller_id=?',
+  },
+  {
+    label: 'readiness count, whole catalogue, from the tallies',
+    sql: problemCountSql({ seller: false, status: false, category: false, match: false, problem: true }),
+    index: 'product_problem_counts',
+  },
+  {
+    label: 'readiness count narrowed by status, from the products',
+    sql: problemCountSql({ seller: false, status: true, category: false, match: false, problem: true }),
+    index: 'products_live_by_problems',
+  },
   {
     label: 'search in a seller',
     sql: pageSql({ ...BY_SELLER, match: true }, 'name', 'ASC'),

@@ -20,7 +20,7 @@ export function startTestCoreWorker(
     spawn: (workerData, transferList) =>
       from === 'built'
         ? new Worker(path.join(ROOT, 'out/main/core-worker.js'), { workerData, transferList })
-        : new Worker(path.join(ROOT, 'tests/support/tsx-worker.mjs'), {
+        : new Worker(path.join(ROOT, 'scripts/tsx-worker.mjs'), {
             workerData: {
               ...workerData,
               tsEntry: pathToFileURL(path.join(ROOT, 'electron/core/worker/core-worker.ts')).href,

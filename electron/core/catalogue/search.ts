@@ -90,7 +90,7 @@ export class ProductSearch {
     // A readiness filter is counted first (from its own index, cheaply): when few products
     // qualify, the page is read from that index and sorted, rather than walking the whole
     // catalogue in order looking for them.
-    const problemCount = shape.problem ? (this.statement(countSql(shape)).pluck().get(params) as number) : null;
+    const problemCount = shape.problem ? (this.statement(problemCountSql(shape)).pluck().get(params) as number) : null;
     if (problemCount !== null && problemCount < WALK_FROM_MATCHES && !shape.seller && !shape.match) {
       shape = { ...shape, fewProblems: true };
     }
@@ -238,6 +238,19 @@ export const TRASHED_SELLERS_MATCHES = `
   WHERE p.deleted_at IS NULL
     AND p.seller_id IN (SELECT id FROM sellers WHERE deleted_at IS NOT NULL)
     AND p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH @match)`;
+
+/**
+ * The count for a readiness filter: from the per-participant tallies (migration 0060) when
+ * nothing else narrows the list, otherwise from the products themselves.
+ */
+export function problemCountSql(shape: Shape): string {
+  if (shape.status || shape.category || shape.match) return countSql(shape);
+  const masks = 'problems IN (SELECT value FROM json_each(@problemMasks))';
+  return shape.seller
+    ? `SELECT COALESCE(SUM(live), 0) FROM product_problem_counts WHERE seller_id = @sellerId AND ${masks}`
+    : `SELECT COALESCE(SUM(live), 0) FROM product_problem_counts
+       WHERE ${masks} AND seller_id NOT IN (SELECT id FROM sellers WHERE deleted_at IS NOT NULL)`;
+}
 
 export function countSql(shape: Shape): string {
   return `SELECT COUNT(*) FROM products p WHERE ${whereSql({ ...shape, walk: false, counting: true })}`;

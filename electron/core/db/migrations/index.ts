@@ -3,6 +3,7 @@ import { sql as catalogueSearch } from './0020-catalogue-search';
 import { sql as catalogueOrder } from './0030-catalogue-order';
 import { sql as catalogueVariants } from './0040-catalogue-variants';
 import { sql as categories } from './0050-categories';
+import { sql as problemCounts } from './0060-problem-counts';
 
 export interface Migration {
   /**
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'catalogue-order', sql: catalogueOrder },
   { version: 40, name: 'catalogue-variants', sql: catalogueVariants },
   { version: 50, name: 'categories', sql: categories },
+  { version: 60, name: 'problem-counts', sql: problemCounts },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
