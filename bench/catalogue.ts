@@ -29,6 +29,7 @@ import {
   type Shape,
 } from '../electron/core/catalogue/search';
 import { createHandlers, dispatch } from '../electron/main/handlers';
+import { cancellingShell } from '../tests/support/shell';
 import { benchImport } from './import-bench';
 import { figures, time } from './stats';
 import { benchWorker } from './worker-bench';
@@ -210,10 +211,7 @@ async function main(): Promise<void> {
 
     const core = createCore({ dataDir });
     // The benchmark never opens a dialog.
-    const handlers = createHandlers(core, {
-      pickSpreadsheet: async () => null,
-      pickSaveTarget: async () => null,
-    });
+    const handlers = createHandlers(core, cancellingShell().shell);
     const ipc = async (channel: Channel, input: unknown) => {
       const result = await dispatch(handlers, channel, input);
       if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);

@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { Core } from '../electron/core';
 import { startCoreWorker } from '../electron/core/worker/remote-core';
 import { createHandlers, dispatch } from '../electron/main/handlers';
+import { cancellingShell } from '../tests/support/shell';
 import type { Channel, ProgressEvent } from '../electron/shared/contract';
 import { sheet } from './import-bench';
 import { figures, time } from './stats';
@@ -51,7 +52,7 @@ async function mainDelay<T>(fn: () => Promise<T>): Promise<{ value: T; p99: numb
 export async function benchWorker(dataDir: string): Promise<void> {
   const events: ProgressEvent[] = [];
   const core = await startWorker(dataDir, (event) => events.push(event));
-  const handlers = createHandlers(core, { pickSpreadsheet: async () => null, pickSaveTarget: async () => null });
+  const handlers = createHandlers(core, cancellingShell().shell);
   const ipc = async (channel: Channel, input: unknown) => {
     const result = await dispatch(handlers, channel, input);
     if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);

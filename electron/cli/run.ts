@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import { createCore, CoreError, resolveDataDir, type Core } from '../core';
 import type { Language } from '../shared/catalogue';
+import type { ProgressEvent } from '../shared/contract';
 import type { AppError, Result } from '../shared/result';
 import { productCommands } from './commands/products';
 import { sellerCommands } from './commands/sellers';
+import { photoCommands } from './commands/photos';
 import { spreadsheetCommands } from './commands/spreadsheets';
 import { trashCommands } from './commands/trash';
 import { cliTranslator, describeError, pickLanguage } from './i18n';
@@ -13,6 +15,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
+  /** Long work's progress line ("Foto 12 dari 40 (30%) · sekitar 8 detik lagi"), redrawn in place. */
+  readonly progress?: (text: string) => void;
 }
 
 /** Exit codes scripts can rely on. */
@@ -49,6 +53,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   format: { type: 'string' },
   out: { type: 'string' },
+  product: { type: 'string' },
 } as const;
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -88,6 +93,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   ...productCommands,
   ...trashCommands,
   ...spreadsheetCommands,
+  ...photoCommands,
 };
 
 /**
@@ -131,8 +137,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   let core: Core;
+  // Progress is worded once the translator for the app's language exists (below).
+  let onProgress: (event: ProgressEvent) => void = () => undefined;
   try {
-    core = createCore({ dataDir: resolveDataDir(values.data, io.env) });
+    core = createCore({ dataDir: resolveDataDir(values.data, io.env), onProgress: (event) => onProgress(event) });
   } catch (error) {
     const appError: AppError =
       error instanceof CoreError ? error.error : { code: 'db_open_failed', message: String(error) };
@@ -146,6 +154,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const info = await core.appInfo();
     const language = flagLanguage ?? (info.ok ? info.value.language : 'id');
     const t = await cliTranslator(language);
+    const { progress } = io;
+    if (progress) onProgress = (event) => progress(progressLine(t, event));
     let done: CommandOutcome;
     try {
       done = await command.run({ core, options: values, args, t, language });
@@ -161,6 +171,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } finally {
     core.close();
   }
+}
+
+/** "Foto 12 dari 40 (30%) · sekitar 8 detik lagi". */
+export function progressLine(t: TFunction, event: ProgressEvent): string {
+  const percent = event.total > 0 ? Math.floor((event.done / event.total) * 100) : 0;
+  const line = t(`progress.${event.kind}`, { done: event.done, total: event.total, percent });
+  if (event.etaMs === undefined || event.done >= event.total) return line;
+  const seconds = Math.max(1, Math.ceil(event.etaMs / 1000));
+  return `${line} · ${seconds < 90 ? t('progress.etaSeconds', { count: seconds }) : t('progress.etaMinutes', { count: Math.ceil(seconds / 60) })}`;
 }
 
 /** node:util's parseArgs speaks English; say the same thing in the user's language. */

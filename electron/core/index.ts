@@ -43,6 +43,21 @@ import {
 } from '../shared/imports';
 import type { ProgressEvent } from '../shared/contract';
 import { jobCancelInput } from '../shared/jobs';
+import {
+  photoAssignInput,
+  photoFileInput,
+  photoRecipeInput,
+  photoReorderInput,
+  photosImportInput,
+  photosOfProductInput,
+  photosOfSellerInput,
+  photosProcessInput,
+  type Photo,
+  type PhotoImportReport,
+  type PhotoQueueStatus,
+  type ProductPhotos,
+  type SellerPhotoOverview,
+} from '../shared/photos';
 import { INTERNAL_ERROR, type AppError, type Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
 import { BulkEditor } from './catalogue/bulk-edit';
@@ -64,6 +79,8 @@ import { ImportSessions } from './import/sessions';
 import { readTable, writeTable } from './spreadsheet';
 import type { FileError } from './spreadsheet/types';
 import { cancelledError, Jobs } from './jobs/jobs';
+import { photoQc } from './photos/qc-rules';
+import { PhotoStudio } from './photos/studio';
 
 export { CoreError } from './errors';
 export { defaultDataDir, resolveDataDir } from './data-dir';
@@ -80,6 +97,11 @@ export interface CoreOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Cancels that arrived while the core was busy (see Jobs); the core worker reads its port. */
   readonly pollCancels?: () => readonly string[];
+  /**
+   * Render waiting photos in the background, at once and after each import or edit (the
+   * app's core worker). Without it, `photos.process` starts the queue (the CLI, tests).
+   */
+  readonly processPhotos?: boolean;
 }
 
 /** Reading a file for import: limits (tests make them small) and the job id of its progress. */
@@ -141,6 +163,23 @@ export interface Core {
   saveSheet(filePath: string, input: unknown): Promise<Result<{ fileName: string }>>;
   /** What can be restored: participants in the trash, and products deleted on their own. */
   trash(input?: unknown): Promise<Result<TrashContents>>;
+  photos: {
+    /** Imports photo files and folders (picked in a dialog, or dropped) for a participant or one product. */
+    importFiles(paths: readonly string[], input: unknown): Promise<Result<PhotoImportReport>>;
+    forProduct(input: unknown): Promise<Result<ProductPhotos>>;
+    unmatched(input: unknown): Promise<Result<Photo[]>>;
+    overview(input: unknown): Promise<Result<SellerPhotoOverview>>;
+    assign(input: unknown): Promise<Result<Photo>>;
+    reorder(input: unknown): Promise<Result<ProductPhotos>>;
+    setRecipe(input: unknown): Promise<Result<Photo>>;
+    delete(input: unknown): Promise<Result<Photo>>;
+    restore(input: unknown): Promise<Result<Photo>>;
+    /** Starts or pauses rendering waiting photos; `wait` resolves when none are left. */
+    process(input: unknown): Promise<Result<PhotoQueueStatus>>;
+    status(input?: unknown): Promise<Result<PhotoQueueStatus>>;
+    /** The file behind a photo URL (for main's protocol handler), always under the photos folder. */
+    file(input: unknown): Promise<Result<{ path: string }>>;
+  };
   jobs: {
     /** Stops a running long job (or one about to start) by `{ jobId }`; it ends with error `cancelled`. */
     cancel(input: unknown): Promise<Result<null>>;
@@ -179,6 +218,33 @@ export function createCore(options: CoreOptions): Core {
   const run = runner(db, options.log);
   const read = <S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => T) => run(schema, fn, false);
   const write = <S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => T) => run(schema, fn, true);
+  const later = asyncRunner(options.log);
+  // For jobs that span many awaits: each step that writes is its own short transaction.
+  const transaction = <T>(fn: () => T): T => {
+    try {
+      return db.transaction(fn).immediate();
+    } finally {
+      forgetCall(db);
+    }
+  };
+
+  const studio = new PhotoStudio({
+    db,
+    dataDir,
+    sellers,
+    settings,
+    now,
+    qc: photoQc,
+    transaction,
+    processControl: () => jobs.control('photo-process', 'photo-process'),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  /** After photos arrive or change: render them in the background, if this core does that. */
+  const renderSoon = <T>(value: T): T => {
+    if (options.processPhotos) void studio.resume();
+    return value;
+  };
+  if (options.processPhotos) void studio.resume();
 
   return {
     dataDir,
@@ -262,6 +328,48 @@ export function createCore(options: CoreOptions): Core {
       return { ok: true, value: { fileName: path.basename(filePath) } };
     },
     trash: read(emptyInput, () => ({ sellers: sellers.listTrash(), products: products.listTrash() })),
+    photos: {
+      importFiles: (paths, input) =>
+        later(photosImportInput, async (value) =>
+          renderSoon(
+            await studio.importFiles(paths, value.sellerId, value.productId, jobs.control(value.jobId, 'photo-import')),
+          ),
+        )(input),
+      forProduct: read(photosOfProductInput, (input) => studio.forProduct(input.productId)),
+      unmatched: read(photosOfSellerInput, (input) => studio.unmatched(input.sellerId)),
+      overview: read(photosOfSellerInput, (input) => studio.overview(input.sellerId)),
+      assign: write(photoAssignInput, (input) => {
+        const row = studio.library.assign(input.id, input.productId);
+        return studio.toPhoto(row, row.product_id === null ? [] : studio.library.forProduct(row.product_id));
+      }),
+      reorder: write(photoReorderInput, (input) => {
+        studio.library.reorder(input.productId, input.photoIds);
+        return studio.forProduct(input.productId);
+      }),
+      setRecipe: write(photoRecipeInput, (input) => {
+        const row = studio.library.setRecipe(input.id, input.recipe);
+        return renderSoon(
+          studio.toPhoto(row, row.product_id === null ? [] : studio.library.forProduct(row.product_id)),
+        );
+      }),
+      delete: write(byIdInput, (input) => studio.toPhoto(studio.library.remove(input.id), [])),
+      restore: write(byIdInput, (input) => {
+        const row = studio.library.restore(input.id);
+        return studio.toPhoto(row, row.product_id === null ? [] : studio.library.forProduct(row.product_id));
+      }),
+      process: later(photosProcessInput, async (input) => {
+        if (input.action === 'pause') await studio.pause();
+        else {
+          const { sellerId } = input;
+          if (sellerId !== undefined) transaction(() => sellers.assertExists(sellerId, 'sellerId'));
+          const run = studio.start(sellerId);
+          if (input.wait) await run;
+        }
+        return transaction(() => studio.status());
+      }),
+      status: read(emptyInput, () => studio.status()),
+      file: later(photoFileInput, async (input) => ({ path: await studio.file(input.id, input.kind) })),
+    },
     jobs: {
       cancel: async (input) => {
         const parsed = parseInput(jobCancelInput, input);
@@ -270,6 +378,9 @@ export function createCore(options: CoreOptions): Core {
       },
     },
     close: async () => {
+      // Closed at once when idle, so a caller that does not await finds the file closed.
+      const stopping = studio.close();
+      if (stopping) await stopping;
       db.close();
     },
   };
@@ -289,6 +400,22 @@ function fileUnwritable(error: { reason: string; params: Readonly<Record<string,
     message: `The file cannot be written: ${error.reason}`,
     params: { ...error.params, reason: error.reason },
   };
+}
+
+/** Like `runner`, for work that awaits (files, photos): validate, run, errors as values. */
+function asyncRunner(log: ((message: string) => void) | undefined) {
+  return <S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => Promise<T>) =>
+    async (raw?: unknown): Promise<Result<T>> => {
+      const parsed = parseInput(schema, raw);
+      if (!parsed.ok) return parsed;
+      try {
+        return { ok: true, value: await fn(parsed.value) };
+      } catch (error) {
+        if (error instanceof CoreError) return { ok: false, error: error.error };
+        log?.(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return { ok: false, error: INTERNAL_ERROR };
+      }
+    };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Core } from '../core';
 import { unknownChannelError } from '../shared/channels';
 import { contract, type Channel, type ChannelOutput, type IpcResult, type ParsedInput } from '../shared/contract';
 import { importPickInput } from '../shared/imports';
+import { photosImportInput, photosProcessInput } from '../shared/photos';
 import { INTERNAL_ERROR, type Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
 
@@ -23,6 +24,10 @@ export interface Shell {
   pickSpreadsheet(): Promise<string | null>;
   /** Where the user wants a file saved (`defaultName` suggested), or null when cancelled. */
   pickSaveTarget(defaultName: string, extension: 'csv' | 'xlsx'): Promise<string | null>;
+  /** Photo files the user picked (several at once), or null when they cancelled. */
+  pickPhotoFiles(): Promise<string[] | null>;
+  /** A folder of photos (a USB stick, a phone's DCIM), or null when cancelled. */
+  pickPhotoFolder(): Promise<string | null>;
 }
 
 export function createHandlers(core: Core, shell: Shell): Handlers {
@@ -73,6 +78,35 @@ export function createHandlers(core: Core, shell: Shell): Handlers {
     },
     'trash:list': (input) => core.trash(input),
     'jobs:cancel': async (input) => core.jobs.cancel(input),
+    'photos:pickFiles': async (input) => {
+      // Checked before the dialog: a bad participant id should not ask the user anything.
+      const parsed = parseInput(photosImportInput, input);
+      if (!parsed.ok) return parsed;
+      const files = await shell.pickPhotoFiles();
+      if (files === null || files.length === 0) return { ok: true, value: null };
+      return core.photos.importFiles(files, parsed.value);
+    },
+    'photos:pickFolder': async (input) => {
+      const parsed = parseInput(photosImportInput, input);
+      if (!parsed.ok) return parsed;
+      const folder = await shell.pickPhotoFolder();
+      if (folder === null) return { ok: true, value: null };
+      return core.photos.importFiles([folder], parsed.value);
+    },
+    'photos:forProduct': (input) => core.photos.forProduct(input),
+    'photos:unmatched': (input) => core.photos.unmatched(input),
+    'photos:overview': (input) => core.photos.overview(input),
+    'photos:assign': (input) => core.photos.assign(input),
+    'photos:reorder': (input) => core.photos.reorder(input),
+    'photos:setRecipe': (input) => core.photos.setRecipe(input),
+    'photos:delete': (input) => core.photos.delete(input),
+    'photos:restore': (input) => core.photos.restore(input),
+    // The page never waits for the whole queue (it follows the progress events): `wait` is dropped.
+    'photos:process': (input) => {
+      const parsed = parseInput(photosProcessInput, input);
+      return parsed.ok ? core.photos.process({ action: parsed.value.action }) : Promise.resolve(parsed);
+    },
+    'photos:status': (input) => core.photos.status(input),
   };
 }
 

@@ -64,7 +64,10 @@ async function start(): Promise<void> {
   // No web permission (camera, notifications, geolocation...) is ever granted.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  registerAppProtocol(path.join(import.meta.dirname, '../renderer'));
+  registerAppProtocol(path.join(import.meta.dirname, '../renderer'), {
+    core: () => core,
+    photosDir: path.join(dataDir, 'photos'),
+  });
 
   const handlers = createHandlers(core, electronShell());
   registerIpc(handlers, devServerUrl, {
@@ -100,7 +103,12 @@ function createWindow(language: 'id' | 'en'): void {
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }
 
-/** The system dialogs, attached to the main window, and progress sent to every window. */
+/** An open dialog attached to the main window (modal to it), when there is one. */
+function openDialog(options: Electron.OpenDialogOptions): Promise<Electron.OpenDialogReturnValue> {
+  return mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
+}
+
+/** The system dialogs, attached to the main window. */
 function electronShell(): Shell {
   return {
     async pickSpreadsheet() {
@@ -108,9 +116,7 @@ function electronShell(): Shell {
         properties: ['openFile'],
         filters: [{ name: 'CSV / Excel', extensions: ['csv', 'xlsx', 'txt', 'tsv'] }],
       };
-      const result = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, options)
-        : await dialog.showOpenDialog(options);
+      const result = await openDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async pickSaveTarget(defaultName, extension) {
@@ -122,6 +128,21 @@ function electronShell(): Shell {
         ? await dialog.showSaveDialog(mainWindow, options)
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async pickPhotoFiles() {
+      const options: Electron.OpenDialogOptions = {
+        properties: ['openFile', 'multiSelections'],
+        filters: [
+          { name: 'Foto / Photos', extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif', 'tif', 'tiff', 'heic', 'heif'] },
+        ],
+      };
+      const result = await openDialog(options);
+      return result.canceled ? null : result.filePaths;
+    },
+    async pickPhotoFolder() {
+      const options: Electron.OpenDialogOptions = { properties: ['openDirectory'] };
+      const result = await openDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

@@ -34,6 +34,18 @@ export const CHANNELS = [
   'files:saveSheet',
   'trash:list',
   'jobs:cancel',
+  'photos:pickFiles',
+  'photos:pickFolder',
+  'photos:forProduct',
+  'photos:unmatched',
+  'photos:overview',
+  'photos:assign',
+  'photos:reorder',
+  'photos:setRecipe',
+  'photos:delete',
+  'photos:restore',
+  'photos:process',
+  'photos:status',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -43,6 +43,20 @@ import {
   type SheetSaved,
 } from './imports';
 import { jobCancelInput, type JobKind } from './jobs';
+import {
+  photoAssignInput,
+  photoRecipeInput,
+  photoReorderInput,
+  photosImportInput,
+  photosOfProductInput,
+  photosOfSellerInput,
+  photosProcessInput,
+  type Photo,
+  type PhotoImportReport,
+  type PhotoQueueStatus,
+  type ProductPhotos,
+  type SellerPhotoOverview,
+} from './photos';
 import type { AppError, Result } from './result';
 
 export { CHANNELS, EVENT_NAMES, EVENT_PREFIX, IPC_PREFIX, type Channel, type EventName } from './channels';
@@ -103,6 +117,21 @@ export const contract = {
 
   /** Stops a long job (a file read, an import check or write, a bulk change) by its id. */
   'jobs:cancel': channel(jobCancelInput).returns<null>(),
+
+  /** Asks for photo files (open dialog, several at once) and imports them; `null` when cancelled. */
+  'photos:pickFiles': channel(photosImportInput).returns<PhotoImportReport | null>(),
+  /** Asks for a folder (a USB stick, a phone's DCIM) and imports the photos in it and its subfolders. */
+  'photos:pickFolder': channel(photosImportInput).returns<PhotoImportReport | null>(),
+  'photos:forProduct': channel(photosOfProductInput).returns<ProductPhotos>(),
+  'photos:unmatched': channel(photosOfSellerInput).returns<Photo[]>(),
+  'photos:overview': channel(photosOfSellerInput).returns<SellerPhotoOverview>(),
+  'photos:assign': channel(photoAssignInput).returns<Photo>(),
+  'photos:reorder': channel(photoReorderInput).returns<ProductPhotos>(),
+  'photos:setRecipe': channel(photoRecipeInput).returns<Photo>(),
+  'photos:delete': channel(byIdInput).returns<Photo>(),
+  'photos:restore': channel(byIdInput).returns<Photo>(),
+  'photos:process': channel(photosProcessInput).returns<PhotoQueueStatus>(),
+  'photos:status': channel(emptyInput).returns<PhotoQueueStatus>(),
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -10,5 +10,14 @@ export const jobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const jobCancelInput = z.strictObject({ jobId: jobIdSchema });
 
 /** What a long job is doing; progress events carry it so a screen shows the right words. */
-export const JOB_KINDS = ['import-read', 'import-check', 'import-write', 'bulk-edit', 'bulk-undo'] as const;
+export const JOB_KINDS = [
+  'import-read',
+  'import-check',
+  'import-write',
+  'bulk-edit',
+  'bulk-undo',
+  'photo-import',
+  /** The photo rendering queue: one job, id 'photo-process', while photos are waiting. */
+  'photo-process',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];

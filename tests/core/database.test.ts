@@ -17,8 +17,10 @@ const BULK_TABLES = ['bulk_edit_items', 'bulk_edits'];
 const CATEGORY_TABLES = ['categories', 'category_attributes', 'category_recent', 'category_terms', 'category_trees'];
 /** Live products per participant and readiness problem mask (migration 60). */
 const TALLY_TABLES = ['product_problem_counts'];
+/** The photo studio (migration 70). */
+const PHOTO_TABLES = ['photo_originals', 'photos'];
 /** Every table Akar defines itself: all STRICT. */
-const STRICT_TABLES = [...CATALOGUE_TABLES, ...BULK_TABLES, ...CATEGORY_TABLES, ...TALLY_TABLES];
+const STRICT_TABLES = [...CATALOGUE_TABLES, ...BULK_TABLES, ...CATEGORY_TABLES, ...TALLY_TABLES, ...PHOTO_TABLES];
 /** The full-text index (a virtual table, so not STRICT) and the shadow tables FTS5 keeps for it. */
 const SEARCH_TABLES = [
   'product_search',
@@ -33,7 +35,7 @@ const SEARCH_TABLES = [
 const NEXT: Migration = {
   version: LATEST_VERSION + 10,
   name: 'next-feature',
-  sql: `CREATE TABLE photos (id INTEGER PRIMARY KEY, sku_id INTEGER NOT NULL REFERENCES skus (id)) STRICT;
+  sql: `CREATE TABLE shelf_labels (id INTEGER PRIMARY KEY, sku_id INTEGER NOT NULL REFERENCES skus (id)) STRICT;
         ALTER TABLE sellers ADD COLUMN village TEXT NOT NULL DEFAULT '';`,
 };
 
@@ -232,7 +234,7 @@ describe('migrations on an existing database', () => {
     expect(ledger(db)).toEqual([...MIGRATIONS, NEXT].map((m) => ({ version: m.version, name: m.name })));
     expect(db.pragma('user_version', { simple: true })).toBe(NEXT.version);
     expect(db.prepare('SELECT name, village FROM sellers').all()).toEqual([{ name: 'Ibu Sari', village: '' }]);
-    expect(tableNames(db)).toContain('photos');
+    expect(tableNames(db)).toContain('shelf_labels');
     // Running it again is a no-op.
     expect(migrate(db, [...MIGRATIONS, NEXT])).toEqual([]);
     db.close();

@@ -15,7 +15,7 @@ import { openTempCore, type TempCore } from '../support/temp';
  * with a well-formed Result, never throw, never pollute prototypes and never write.
  */
 
-const NO_INPUT = new Set<Channel>(['app:info', 'trash:list', 'categories:recent', 'import:pickFile']);
+const NO_INPUT = new Set<Channel>(['app:info', 'trash:list', 'categories:recent', 'import:pickFile', 'photos:status']);
 
 /**
  * Channels that write nothing: the only ones where a random payload may come back `ok`.
@@ -41,6 +41,12 @@ const READ_ONLY = new Set<Channel>([
   'trash:list',
   // Cancelling only marks a job id; it never touches the catalogue.
   'jobs:cancel',
+  'photos:pickFiles',
+  'photos:pickFolder',
+  'photos:forProduct',
+  'photos:unmatched',
+  'photos:overview',
+  'photos:status',
 ]);
 
 /** One valid input per channel (ids refer to the seeded catalogue); damaged copies are the battery. */
@@ -116,6 +122,21 @@ function validInputs(ids: { seller: number; product: number; sku: number }): Rec
     'files:saveSheet': { suggestedName: 'ringkasan-impor', headers: ['Baris', 'Masalah'], rows: [['2', 'harga']] },
     'trash:list': {},
     'jobs:cancel': { jobId: 'import-check-1' },
+    'photos:pickFiles': { sellerId: ids.seller, productId: ids.product },
+    'photos:pickFolder': { sellerId: ids.seller },
+    'photos:forProduct': { productId: ids.product },
+    'photos:unmatched': { sellerId: ids.seller },
+    'photos:overview': { sellerId: ids.seller },
+    'photos:assign': { id: 1, productId: ids.product },
+    'photos:reorder': { productId: ids.product, photoIds: [1] },
+    'photos:setRecipe': {
+      id: 1,
+      recipe: { rotate: 90, fit: 'crop', crop: { x: 0.1, y: 0.1, size: 0.5 }, brightness: 1.2 },
+    },
+    'photos:delete': { id: 1 },
+    'photos:restore': { id: 1 },
+    'photos:process': { action: 'pause' },
+    'photos:status': {},
   };
 }
 
@@ -301,9 +322,11 @@ describe('IPC handler table under malformed and random payloads', () => {
       const result = await send(channel, valid[channel], 'its valid input');
       expect(result.ok, channel).toBe(true);
     }
-    // The three dialog channels asked the (cancelling) shell once each.
+    // The five dialog channels asked the (cancelling) shell once each.
     expect(dialogs.asked.splice(0).sort()).toEqual([
       'open',
+      'photo folder',
+      'photos',
       expect.stringMatching(/^save akar-produk-\d{4}-\d{2}-\d{2}\.xlsx$/),
       'save ringkasan-impor.csv',
     ]);

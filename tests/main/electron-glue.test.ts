@@ -125,7 +125,7 @@ describe('registerAppProtocol', () => {
     const secret = `${path.basename(root)}-secret.txt`;
     fs.writeFileSync(path.join(path.dirname(root), secret), 'secret');
     onTestFinished(() => fs.rmSync(path.join(path.dirname(root), secret), { force: true }));
-    registerAppProtocol(root);
+    registerAppProtocol(root, { core: () => null, photosDir: path.join(root, 'photos') });
     const handler = registered.protocols.get('akar');
     if (!handler) throw new Error('akar: protocol not registered');
     return { secret, get: (url: string) => handler(new Request(url)) };

@@ -16,6 +16,14 @@ export function cancellingShell(): { shell: Shell; asked: string[] } {
       asked.push(`save ${defaultName}`);
       return null;
     },
+    pickPhotoFiles: async () => {
+      asked.push('photos');
+      return null;
+    },
+    pickPhotoFolder: async () => {
+      asked.push('photo folder');
+      return null;
+    },
   };
   return { shell, asked };
 }

@@ -20,4 +20,18 @@ export class SettingsStore {
       .run('language', language);
     return language;
   }
+
+  /** True once the seller stopped photo processing; it then waits for "Lanjutkan", also after a restart. */
+  photosPaused(): boolean {
+    return (
+      this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get('photos.paused')
+        ?.value === 'yes'
+    );
+  }
+
+  setPhotosPaused(paused: boolean): void {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run('photos.paused', paused ? 'yes' : 'no');
+  }
 }

@@ -36,6 +36,7 @@ try {
     log,
     onProgress: (event) => send({ type: 'progress', event }),
     pollCancels,
+    processPhotos: true,
   });
 } catch (error) {
   log(`core worker cannot open: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -42,6 +42,18 @@ const METHODS: Record<CoreMethod, true> = {
   exportTo: true,
   saveSheet: true,
   trash: true,
+  'photos.importFiles': true,
+  'photos.forProduct': true,
+  'photos.unmatched': true,
+  'photos.overview': true,
+  'photos.assign': true,
+  'photos.reorder': true,
+  'photos.setRecipe': true,
+  'photos.delete': true,
+  'photos.restore': true,
+  'photos.process': true,
+  'photos.status': true,
+  'photos.file': true,
 };
 
 export const CORE_METHODS = Object.keys(METHODS) as CoreMethod[];

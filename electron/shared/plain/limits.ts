@@ -25,3 +25,10 @@ export const MAX_OFFSET = 1_000_000_000;
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'id';
+
+/**
+ * The photo editor's brightness range (a multiplier): enough to rescue a dim kitchen photo,
+ * not enough to burn a white product.
+ */
+export const PHOTO_BRIGHTNESS_MIN = 0.5;
+export const PHOTO_BRIGHTNESS_MAX = 1.8;

@@ -67,7 +67,14 @@ export interface AppSession {
    * What the "system dialogs" answer next: the file the user picks in an open dialog, and
    * where they save (null = they press Cancel). Each answer is used once.
    */
-  readonly dialogs: { nextOpen: (string | null)[]; nextSave: (string | null)[] };
+  readonly dialogs: {
+    nextOpen: (string | null)[];
+    nextSave: (string | null)[];
+    /** Photo files picked in the next "Pilih foto" dialog (null = Cancel). */
+    nextPhotos: (string[] | null)[];
+    /** The folder picked in the next "Ambil dari folder" dialog (null = Cancel). */
+    nextFolder: (string | null)[];
+  };
   /** Closes the core and opens the same data folder again, then reloads: an app restart. */
   restart(): Promise<void>;
   /** Console errors, page errors and CSP violations seen so far. */
@@ -78,7 +85,7 @@ export interface AppSession {
 
 export async function openApp(suite: Suite): Promise<AppSession> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-e2e-'));
-  const dialogs: AppSession['dialogs'] = { nextOpen: [], nextSave: [] };
+  const dialogs: AppSession['dialogs'] = { nextOpen: [], nextSave: [], nextPhotos: [], nextFolder: [] };
   // The core runs in the worker thread the app ships (out/main/core-worker.js). Its
   // progress goes to the page exactly as main's webContents.send would deliver it.
   const pageRef: { current?: Page } = {};
@@ -99,10 +106,14 @@ export async function openApp(suite: Suite): Promise<AppSession> {
       'built',
     );
   let core = await startCore();
+  const photosDir = path.join(dataDir, 'photos');
+  suite.server.photos = { core, photosDir };
   // Electron's dialogs cannot open here; the test says what the user picks.
   const shell: Shell = {
     pickSpreadsheet: async () => dialogs.nextOpen.shift() ?? null,
     pickSaveTarget: async () => dialogs.nextSave.shift() ?? null,
+    pickPhotoFiles: async () => dialogs.nextPhotos.shift() ?? null,
+    pickPhotoFolder: async () => dialogs.nextFolder.shift() ?? null,
   };
   let handlers: Handlers = createHandlers(core, shell);
   const context = await suite.browser.newContext({ viewport: VIEWPORT, locale: 'id-ID' });
@@ -139,6 +150,7 @@ export async function openApp(suite: Suite): Promise<AppSession> {
     async restart() {
       await core.close();
       core = await startCore();
+      suite.server.photos = { core, photosDir };
       handlers = createHandlers(core, shell);
       await page.reload();
       await page.getByRole('banner').waitFor();

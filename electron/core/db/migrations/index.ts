@@ -4,6 +4,7 @@ import { sql as catalogueOrder } from './0030-catalogue-order';
 import { sql as catalogueVariants } from './0040-catalogue-variants';
 import { sql as categories } from './0050-categories';
 import { sql as problemCounts } from './0060-problem-counts';
+import { sql as photos } from './0070-photos';
 
 export interface Migration {
   /**
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'catalogue-variants', sql: catalogueVariants },
   { version: 50, name: 'categories', sql: categories },
   { version: 60, name: 'problem-counts', sql: problemCounts },
+  { version: 70, name: 'photos', sql: photos },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,268 @@
+import sharp, { type Sharp } from 'sharp';
+import {
+  DECODE_TIMEOUT_SECONDS,
+  fail,
+  failureFromSharp,
+  openPhoto,
+  PHOTO_INPUT_REASONS,
+  type Failure,
+  type PhotoInput,
+} from './inspect';
+import type { PhotoPreset } from './presets';
+import { cropToPixels, parseRecipe, type CropPixels, type Recipe } from './recipe';
+import type { RasterFormat } from './sniff';
+
+/**
+ * Original + recipe + preset -> the marketplace JPEG and its thumbnail.
+ *
+ * The original is decoded once, in one sharp pipeline that orients, rotates, crops or fits,
+ * resizes (with JPEG shrink-on-load wherever the geometry allows it), flattens onto white and
+ * encodes the JPEG at the preset's start quality. The thumbnail is then made from that JPEG
+ * (decoded at 1/4 scale), never from the original again. Measured in CPU time per 12 MP photo
+ * (sharp 0.35.5, 2 cores): keeping raw pixels between stages instead costs ~11% more (the raw
+ * buffers cost more than the encode they would save), and a clone of the original for the
+ * thumbnail (a second decode) ~35% more. `bench/photos.ts` shows the clone variant.
+ *
+ * Two things need pixels in hand instead, both uncommon: a brightness change (sharp adjusts
+ * brightness after it pads, which would grey the white canvas, so the canvas is added in a
+ * second stage on the raw pixels), and a JPEG over the byte limit (quality is stepped down on
+ * raw pixels: those of the second stage, or the first JPEG decoded).
+ *
+ * The output carries no metadata: sharp writes none unless asked (no EXIF with GPS or
+ * camera serial, no XMP, no ICC), and the pixels are sRGB, which is what a JPEG without a
+ * profile means.
+ *
+ * Threads: this module sets no global sharp state. The process should call
+ * `sharp.concurrency(1)` once at start-up (one libvips thread per image) and run images in
+ * parallel with `runPool`, one per core: measured 1.74x on 2 cores, against +1% for more
+ * threads per image (architecture.md). sharp already defaults to 1 on glibc Linux, but to the
+ * core count on Windows and macOS.
+ */
+
+export const RENDER_REASONS = [
+  ...PHOTO_INPUT_REASONS,
+  'invalid_recipe',
+  /** The recipe's crop frame does not lie inside this photo. */
+  'crop_outside',
+  /** Even at the minimum quality and side the JPEG exceeds the preset's byte limit. */
+  'over_byte_limit',
+] as const;
+export type RenderReason = (typeof RENDER_REASONS)[number];
+
+export interface EncodedInfo {
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+  readonly quality: number;
+}
+
+export interface Rendered {
+  readonly ok: true;
+  readonly main: Buffer;
+  /** `attempts`: JPEG encodes it took to get under the byte limit (1 for most photos). */
+  readonly mainInfo: EncodedInfo & { readonly attempts: number };
+  readonly thumb: Buffer;
+  readonly thumbInfo: EncodedInfo;
+  /** The original as the seller sees it (after EXIF orientation, before the recipe). */
+  readonly source: { readonly format: RasterFormat; readonly width: number; readonly height: number };
+}
+
+export type RenderResult = Rendered | Failure<RenderReason>;
+
+const WHITE = { r: 255, g: 255, b: 255 };
+
+/** How the square output is cut from the oriented, rotated image. */
+export type SquarePlan =
+  | { readonly kind: 'frame'; readonly crop: CropPixels; readonly side: number }
+  | { readonly kind: 'pad' | 'centre'; readonly side: number };
+
+/**
+ * The square to make from an image of `width` x `height` (oriented and rotated). Never
+ * upscales: a photo smaller than the target keeps its size (QC flags small photos).
+ */
+export function planSquare(recipe: Recipe, width: number, height: number, targetSide: number): SquarePlan | null {
+  if (recipe.crop) {
+    const crop = cropToPixels(recipe.crop, width, height);
+    return crop && { kind: 'frame', crop, side: Math.min(targetSide, crop.side) };
+  }
+  if (recipe.fit === 'crop') return { kind: 'centre', side: Math.min(targetSide, width, height) };
+  return { kind: 'pad', side: Math.min(targetSide, Math.max(width, height)) };
+}
+
+/** `recipe` is validated here too: it usually comes straight from SQLite or IPC. */
+export async function renderPhoto(input: PhotoInput, recipe: unknown, preset: PhotoPreset): Promise<RenderResult> {
+  const parsed = parseRecipe(recipe);
+  if (!parsed.ok) return parsed;
+  const { rotate } = parsed.recipe;
+  const opened = await openPhoto(input);
+  if (!opened.ok) return opened;
+  const { image, format, width, height } = opened.photo;
+  const sideways = rotate === 90 || rotate === 270;
+  const plan = planSquare(parsed.recipe, sideways ? height : width, sideways ? width : height, preset.targetSide);
+  if (!plan) return fail('crop_outside', { width, height, rotate });
+
+  let first: FirstEncode;
+  try {
+    first = await decodeAndEncode(image, parsed.recipe, plan, preset.quality.start);
+  } catch (error) {
+    return failureFromSharp(error, format);
+  }
+  const main =
+    first.jpeg.length <= preset.maxBytes
+      ? { ok: true as const, jpeg: first.jpeg, side: plan.side, quality: preset.quality.start, attempts: 1 }
+      : await stepDown(first, preset);
+  if (!main.ok) return main;
+
+  const thumbSide = Math.min(preset.thumbSide, main.side);
+  const thumb = await sharp(main.jpeg)
+    .resize(thumbSide, thumbSide)
+    .jpeg({ quality: preset.thumbQuality })
+    .toBuffer({ resolveWithObject: true });
+  return {
+    ok: true,
+    main: main.jpeg,
+    mainInfo: {
+      width: main.side,
+      height: main.side,
+      bytes: main.jpeg.length,
+      quality: main.quality,
+      attempts: main.attempts,
+    },
+    thumb: thumb.data,
+    thumbInfo: {
+      width: thumb.info.width,
+      height: thumb.info.height,
+      bytes: thumb.data.length,
+      quality: preset.thumbQuality,
+    },
+    source: { format, width, height },
+  };
+}
+
+interface RawImage {
+  readonly data: Buffer;
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 1 | 2 | 3 | 4;
+}
+
+/** Square raw sRGB pixels, 3 channels. */
+interface SquarePixels {
+  readonly data: Buffer;
+  readonly side: number;
+}
+
+function fromRaw(image: RawImage | SquarePixels): Sharp {
+  const raw =
+    'side' in image
+      ? { width: image.side, height: image.side, channels: 3 as const }
+      : { width: image.width, height: image.height, channels: image.channels };
+  return sharp(image.data, { raw });
+}
+
+function encode(pixels: SquarePixels, quality: number): Promise<Buffer> {
+  return fromRaw(pixels).jpeg({ quality, mozjpeg: false }).toBuffer();
+}
+
+interface FirstEncode {
+  /** At the preset's start quality. */
+  readonly jpeg: Buffer;
+  readonly side: number;
+  /** The pixels it was encoded from, when the second stage had them anyway. */
+  readonly pixels: SquarePixels | null;
+}
+
+/**
+ * The one decode. Call order matters to sharp: `resize` before `rotate` keeps the rotation
+ * after the resize, so JPEG shrink-on-load stays on. A crop frame is the exception: it is
+ * cut from the full-size oriented image (sharp orients before any extract), which costs a
+ * full decode, paid only for photos the seller cropped by hand.
+ *
+ * Without a brightness change the pipeline flattens, pads and encodes in one go. With one,
+ * it keeps alpha, adjusts brightness and stops at raw pixels, and `squareOnWhite` adds the
+ * white afterwards, so the canvas and transparent areas stay pure white.
+ */
+async function decodeAndEncode(image: Sharp, recipe: Recipe, plan: SquarePlan, quality: number): Promise<FirstEncode> {
+  const oneGo = recipe.brightness === 1;
+  let pipeline = image.autoOrient();
+  // sharp flattens before it resizes, whatever the call order; a no-op without alpha.
+  if (oneGo) pipeline = pipeline.flatten({ background: WHITE });
+  if (plan.kind === 'frame') {
+    const { left, top, side } = plan.crop;
+    pipeline = pipeline
+      .rotate(recipe.rotate)
+      .extract({ left, top, width: side, height: side })
+      .resize(plan.side, plan.side, { fit: 'fill' });
+  } else {
+    const fit = plan.kind === 'centre' ? 'cover' : oneGo ? 'contain' : 'inside';
+    pipeline = pipeline
+      .resize(plan.side, plan.side, { fit, position: 'centre', background: WHITE, withoutEnlargement: true })
+      .rotate(recipe.rotate);
+  }
+  if (!oneGo) pipeline = pipeline.modulate({ brightness: recipe.brightness });
+  // CMYK, 16-bit, greyscale and profiled (Display P3, Adobe RGB) inputs all end as 8-bit sRGB.
+  pipeline = pipeline.toColourspace('srgb').timeout({ seconds: DECODE_TIMEOUT_SECONDS });
+  if (oneGo) {
+    const jpeg = await pipeline.jpeg({ quality, mozjpeg: false }).toBuffer();
+    return { jpeg, side: plan.side, pixels: null };
+  }
+  const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  const pixels = await squareOnWhite(
+    { data, width: info.width, height: info.height, channels: info.channels },
+    plan.side,
+  );
+  return { jpeg: await encode(pixels, quality), side: plan.side, pixels };
+}
+
+/** Flattens alpha onto white and centres the content on a white square. */
+async function squareOnWhite(content: RawImage, side: number): Promise<SquarePixels> {
+  const { width, height, channels } = content;
+  if (channels === 3 && width === side && height === side) return { data: content.data, side };
+  const left = Math.floor((side - width) / 2);
+  const top = Math.floor((side - height) / 2);
+  const data = await fromRaw(content)
+    .flatten({ background: WHITE })
+    .extend({ left, top, right: side - width - left, bottom: side - height - top, background: WHITE })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer();
+  return { data, side };
+}
+
+type Main =
+  | {
+      readonly ok: true;
+      readonly jpeg: Buffer;
+      readonly side: number;
+      readonly quality: number;
+      readonly attempts: number;
+    }
+  | Failure<RenderReason>;
+
+/**
+ * The first JPEG was over the byte limit: step the quality down until it fits; at the
+ * minimum quality shrink the side instead (by the estimated ratio, at least 10%), but not
+ * below the preset's `minShrinkSide`. Without second-stage pixels, the first JPEG is decoded
+ * (one generation of JPEG loss at quality 85, invisible next to the step down itself).
+ */
+async function stepDown(first: FirstEncode, preset: PhotoPreset): Promise<Main> {
+  const { maxBytes } = preset;
+  const { min, step } = preset.quality;
+  const floor = Math.min(preset.minShrinkSide, first.side);
+  let pixels = first.pixels ?? { data: await sharp(first.jpeg).raw().toBuffer(), side: first.side };
+  let quality = preset.quality.start;
+  let bytes = first.jpeg.length;
+  for (let attempts = 2; ; attempts++) {
+    if (quality > min) {
+      quality = Math.max(min, quality - step);
+    } else {
+      if (pixels.side <= floor) return fail('over_byte_limit', { bytes, maxBytes, side: pixels.side });
+      const estimate = Math.floor(pixels.side * Math.sqrt(maxBytes / bytes) * 0.97);
+      const side = Math.max(floor, Math.min(estimate, Math.floor(pixels.side * 0.9)));
+      pixels = { data: await fromRaw(pixels).resize(side, side).raw().toBuffer(), side };
+    }
+    const jpeg = await encode(pixels, quality);
+    if (jpeg.length <= maxBytes) return { ok: true, jpeg, side: pixels.side, quality, attempts };
+    bytes = jpeg.length;
+  }
+}

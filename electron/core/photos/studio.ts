@@ -1,0 +1,250 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type {
+  Photo,
+  PhotoImportReport,
+  PhotoIssue,
+  PhotoKind,
+  PhotoQueueStatus,
+  ProductPhotos,
+  ProductPhotoSummary,
+  SellerPhotoOverview,
+} from '../../shared/photos';
+import type { SellerStore } from '../catalogue/sellers';
+import type { Db } from '../db/open';
+import { cached } from '../db/statements';
+import { CoreError } from '../errors';
+import type { JobControl } from '../jobs/jobs';
+import type { SettingsStore } from '../settings/settings';
+import { importPhotos } from './import-photos';
+import { UNTRUSTED_INPUT } from './inspect';
+import { PhotoLibrary, type PhotoRow } from './library';
+import { OriginalsFolder } from './originals';
+import { defaultConcurrency } from './pool';
+import { LAZADA_PRESET } from './presets';
+import { PhotoProcessor, type ProcessorRun } from './processor';
+import { RenderedFolder } from './rendered';
+
+export interface PhotoQc {
+  /** What QC keeps about a rendered main image (stored as JSON on the photo). */
+  measure(main: Buffer): Promise<unknown>;
+  /** A photo's findings, given its stored measures and its siblings on the product. */
+  photoIssues(photo: PhotoRow, siblings: readonly PhotoRow[]): PhotoIssue[];
+  /** The findings about a product's set of photos (how many, duplicates...). */
+  productIssues(photos: readonly PhotoRow[]): PhotoIssue[];
+}
+
+export interface StudioDeps {
+  readonly db: Db;
+  readonly dataDir: string;
+  readonly sellers: SellerStore;
+  readonly settings: SettingsStore;
+  readonly now: () => string;
+  readonly qc: PhotoQc;
+  /** Runs `fn` in one write transaction (for the async jobs, which span many). */
+  readonly transaction: <T>(fn: () => T) => T;
+  readonly processControl: () => JobControl;
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * The photo studio: importing originals, the per-product photo lists, the rendering queue,
+ * and the files behind the page's photo URLs. Folders under the data dir:
+ * photos/originals (content-addressed, never modified), photos/optimised/{main,thumb},
+ * photos/previews (upright JPEG previews of originals for the editor and "before").
+ */
+export class PhotoStudio {
+  readonly library: PhotoLibrary;
+  private readonly originals: OriginalsFolder;
+  private readonly rendered: RenderedFolder;
+  private readonly previews: string;
+  private readonly processor: PhotoProcessor;
+  readonly photosDir: string;
+
+  constructor(private readonly deps: StudioDeps) {
+    // One libvips thread per image, images in parallel (one per core): measured faster than
+    // several threads on one image, and the default on Windows is one thread per core.
+    sharp.concurrency(1);
+    this.photosDir = path.join(deps.dataDir, 'photos');
+    this.library = new PhotoLibrary(deps.db, deps.sellers, deps.now);
+    this.originals = new OriginalsFolder(path.join(this.photosDir, 'originals'));
+    this.rendered = new RenderedFolder(path.join(this.photosDir, 'optimised'));
+    this.previews = path.join(this.photosDir, 'previews');
+    this.processor = new PhotoProcessor({
+      library: this.library,
+      originals: this.originals,
+      rendered: this.rendered,
+      preset: LAZADA_PRESET,
+      concurrency: defaultConcurrency(),
+      transaction: deps.transaction,
+      measure: (main) => deps.qc.measure(main),
+      control: deps.processControl,
+      ...(deps.log ? { log: deps.log } : {}),
+    });
+  }
+
+  importFiles(paths: readonly string[], sellerId: number, productId: number | undefined, job: JobControl) {
+    return importPhotos(
+      { originals: this.originals, library: this.library, transaction: this.deps.transaction },
+      { sellerId, paths, ...(productId !== undefined ? { productId } : {}) },
+      job,
+    ) satisfies Promise<PhotoImportReport>;
+  }
+
+  forProduct(productId: number): ProductPhotos {
+    const rows = this.library.forProduct(productId);
+    return { photos: rows.map((row) => this.toPhoto(row, rows)), issues: this.deps.qc.productIssues(rows) };
+  }
+
+  unmatched(sellerId: number): Photo[] {
+    this.deps.sellers.assertExists(sellerId, 'sellerId');
+    return this.library.unmatched(sellerId).map((row) => this.toPhoto(row, []));
+  }
+
+  toPhoto(row: PhotoRow, siblings: readonly PhotoRow[]): Photo {
+    const ready = row.state === 'ready' && row.width !== null && row.height !== null;
+    return {
+      id: row.id,
+      sellerId: row.seller_id,
+      productId: row.product_id,
+      fileName: row.file_name,
+      position: row.position,
+      isMain: row.product_id !== null && siblings[0]?.id === row.id,
+      state: row.state,
+      recipe: parseJson(row.recipe) ?? {},
+      original: {
+        width: row.original_width,
+        height: row.original_height,
+        bytes: row.original_bytes,
+        format: row.original_format,
+      },
+      ...(ready
+        ? {
+            output: {
+              width: row.width ?? 0,
+              height: row.height ?? 0,
+              bytes: row.bytes ?? 0,
+              quality: row.quality ?? 0,
+            },
+          }
+        : {}),
+      ...(row.state === 'failed' && row.failure ? { failure: failureOf(row.failure) } : {}),
+      issues: row.state === 'ready' ? this.deps.qc.photoIssues(row, siblings) : [],
+      version: row.rendered ?? `${row.state}-${row.updated_at}`,
+    };
+  }
+
+  /** Every product of a participant with how its photos stand, the ones needing work first. */
+  overview(sellerId: number): SellerPhotoOverview {
+    this.deps.sellers.assertExists(sellerId, 'sellerId');
+    const products = cached<[number], { id: number; name: string }>(
+      this.deps.db,
+      'SELECT id, name FROM products WHERE seller_id = ? AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id',
+    ).all(sellerId);
+    const rank = { reject: 0, warn: 1, good: 2 } as const;
+    const summaries = products.map((product): ProductPhotoSummary => {
+      const rows = this.library.forProduct(product.id);
+      const issues = [
+        ...this.deps.qc.productIssues(rows),
+        ...rows.flatMap((row) => (row.state === 'ready' ? this.deps.qc.photoIssues(row, rows) : [])),
+      ];
+      const main = rows[0];
+      return {
+        productId: product.id,
+        name: product.name,
+        photoCount: rows.length,
+        main: main ? { id: main.id, version: main.rendered ?? `${main.state}-${main.updated_at}` } : null,
+        verdict: issues.some((i) => i.severity === 'reject') ? 'reject' : issues.length > 0 ? 'warn' : 'good',
+        issues,
+      };
+    });
+    summaries.sort((a, b) => rank[a.verdict] - rank[b.verdict]);
+    return { products: summaries, unmatched: this.library.unmatched(sellerId).length };
+  }
+
+  // ---------- the queue ----------
+
+  status(): PhotoQueueStatus {
+    return { ...this.library.counts(), running: this.processor.running, paused: this.deps.settings.photosPaused() };
+  }
+
+  /** Starts rendering waiting photos unless the seller paused it. */
+  resume(): Promise<ProcessorRun> | null {
+    if (this.deps.settings.photosPaused()) return null;
+    return this.processor.start();
+  }
+
+  start(sellerId?: number): Promise<ProcessorRun> {
+    this.deps.transaction(() => this.deps.settings.setPhotosPaused(false));
+    return this.processor.start(sellerId);
+  }
+
+  async pause(): Promise<void> {
+    this.deps.transaction(() => this.deps.settings.setPhotosPaused(true));
+    await this.processor.stop();
+  }
+
+  /** Lets the photos being rendered finish (closing the app); null when nothing is running. */
+  close(): Promise<void> | null {
+    return this.processor.running ? this.processor.stop() : null;
+  }
+
+  // ---------- files behind the page's URLs ----------
+
+  /**
+   * The file behind a photo URL. Always a path this class made from a hash in the
+   * database, under the photos folder; main still checks it lies there before serving.
+   */
+  async file(id: number, kind: PhotoKind): Promise<string> {
+    const row = this.deps.transaction(() => this.library.get(id));
+    if (kind === 'original') return this.preview(row.original);
+    if (row.state !== 'ready' || !row.rendered) {
+      throw new CoreError({ code: 'not_found', message: `Photo ${id} is not rendered yet`, field: 'id' });
+    }
+    const file = this.rendered.pathOf(row.rendered, kind);
+    if (!fs.existsSync(file)) {
+      // Lost (a disk error, a folder copied without it): it is made again.
+      this.deps.transaction(() => this.library.setRecipe(id, parseJson(row.recipe) ?? {}));
+      void this.resume();
+      throw new CoreError({ code: 'not_found', message: `Photo ${id} is being made again`, field: 'id' });
+    }
+    return file;
+  }
+
+  /** An upright JPEG of the original at most 1200 px, made once; Chromium shows no TIFF or CMYK. */
+  private async preview(hash: string): Promise<string> {
+    const file = path.join(this.previews, `${hash}.jpg`);
+    if (fs.existsSync(file)) return file;
+    await fs.promises.mkdir(this.previews, { recursive: true });
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await sharp(this.originals.pathOf(hash), UNTRUSTED_INPUT)
+      .autoOrient()
+      .resize(1200, 1200, { fit: 'inside', withoutEnlargement: true })
+      .toColourspace('srgb')
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 85 })
+      .toFile(temp);
+    await fs.promises.rename(temp, file);
+    return file;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function failureOf(text: string): { reason: string; params: Record<string, string | number> } {
+  const value = parseJson(text) as { reason?: unknown; params?: unknown } | null;
+  const params: Record<string, string | number> = {};
+  if (value && typeof value.params === 'object' && value.params !== null) {
+    for (const [key, item] of Object.entries(value.params)) {
+      if (typeof item === 'string' || typeof item === 'number') params[key] = item;
+    }
+  }
+  return { reason: typeof value?.reason === 'string' ? value.reason : 'render_error', params };
+}
