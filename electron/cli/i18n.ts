@@ -2,23 +2,25 @@ import i18next, { type TFunction } from 'i18next';
 import enCli from '../../resources/locales/en/cli.json';
 import enCommon from '../../resources/locales/en/common.json';
 import enImporter from '../../resources/locales/en/importer.json';
+import enStudio from '../../resources/locales/en/studio.json';
 import idCli from '../../resources/locales/id/cli.json';
 import idCommon from '../../resources/locales/id/common.json';
 import idImporter from '../../resources/locales/id/importer.json';
+import idStudio from '../../resources/locales/id/studio.json';
 import { DEFAULT_LANGUAGE, languageSchema, type Language } from '../shared/catalogue';
 import type { AppError } from '../shared/result';
 
-/** The CLI speaks the same translations as the app (common errors plus its own `cli` namespace). */
+/** The CLI speaks the same translations as the app (common errors, the importer's and photo studio's words, and its own `cli`). */
 export async function cliTranslator(language: Language): Promise<TFunction> {
   const instance = i18next.createInstance();
   await instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
-    ns: ['cli', 'common', 'importer'],
+    ns: ['cli', 'common', 'importer', 'studio'],
     defaultNS: 'cli',
     resources: {
-      id: { cli: idCli, common: idCommon, importer: idImporter },
-      en: { cli: enCli, common: enCommon, importer: enImporter },
+      id: { cli: idCli, common: idCommon, importer: idImporter, studio: idStudio },
+      en: { cli: enCli, common: enCommon, importer: enImporter, studio: enStudio },
     },
     interpolation: { escapeValue: false },
   });

@@ -11,6 +11,7 @@ import './styles/catalogue.css';
 import './styles/form.css';
 import './styles/import.css';
 import './styles/progress.css';
+import './styles/photos.css';
 
 /**
  * Start-up: ask main for the saved language first, so the very first screen is already

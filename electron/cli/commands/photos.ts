@@ -8,7 +8,11 @@ const MAX_REJECTED_SHOWN = 50;
 
 /** Why a file was not taken, in the user's words (the photo screens' own wording). */
 export function photoReason(t: TFunction, reason: string, params: Readonly<Record<string, string | number>>): string {
-  return t(`studio:reasons.${reason}`, { ...params, defaultValue: reason });
+  const known = t(`studio:reasons.${reason}.what`, { ...params, defaultValue: '' });
+  const key = known ? reason : 'unknown';
+  return [t(`studio:reasons.${key}.what`, params), t(`studio:reasons.${key}.next`, { ...params, defaultValue: '' })]
+    .filter((text) => text !== '')
+    .join(' ');
 }
 
 function importText(t: TFunction, report: PhotoImportReport): string {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AllProductsButton } from '../features/catalogue/AllProductsButton';
 import { CatalogueScreen } from '../features/catalogue/CatalogueScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
+import { PhotosScreen } from '../features/photos/PhotosScreen';
 import { ProductFormScreen } from '../features/products/ProductFormScreen';
 import { ProductListScreen } from '../features/products/ProductListScreen';
 import { SellerFormScreen } from '../features/sellers/SellerFormScreen';
@@ -12,6 +13,7 @@ import { Breadcrumb } from './Breadcrumb';
 import { Connectivity } from './Connectivity';
 import { LanguageSwitch } from './LanguageSwitch';
 import { HOME, NavigationContext, parentOf, routeKey, type Navigation, type Route } from './navigation';
+import { PhotoQueueIndicator, PhotoQueueProvider } from './PhotoQueue';
 import { ToastProvider } from './toasts';
 import { TrashButton } from './TrashButton';
 
@@ -29,26 +31,32 @@ export function App() {
   return (
     <NavigationContext.Provider value={navigation}>
       <ToastProvider>
-        <header className="app-header">
-          <div className="app-header__brand">
-            <span className="app-header__logo" aria-hidden="true">
-              A
-            </span>
-            <span className="app-header__name">{t('app.name')}</span>
-            <span className="app-header__tagline">{t('app.tagline')}</span>
-          </div>
-          <div className="app-header__tools">
-            <AllProductsButton />
-            <TrashButton />
-            <Connectivity />
-            <LanguageSwitch />
-          </div>
-        </header>
-        <Breadcrumb />
-        {/* The table uses the whole window: its rows scroll inside it, under a header that stays. */}
-        <main className={route.screen === 'catalogue' ? 'app-main app-main--table' : 'app-main'} key={routeKey(route)}>
-          <Screen route={route} />
-        </main>
+        <PhotoQueueProvider>
+          <header className="app-header">
+            <div className="app-header__brand">
+              <span className="app-header__logo" aria-hidden="true">
+                A
+              </span>
+              <span className="app-header__name">{t('app.name')}</span>
+              <span className="app-header__tagline">{t('app.tagline')}</span>
+            </div>
+            <div className="app-header__tools">
+              <PhotoQueueIndicator />
+              <AllProductsButton />
+              <TrashButton />
+              <Connectivity />
+              <LanguageSwitch />
+            </div>
+          </header>
+          <Breadcrumb />
+          {/* The table uses the whole window: its rows scroll inside it, under a header that stays. */}
+          <main
+            className={route.screen === 'catalogue' ? 'app-main app-main--table' : 'app-main'}
+            key={routeKey(route)}
+          >
+            <Screen route={route} />
+          </main>
+        </PhotoQueueProvider>
       </ToastProvider>
     </NavigationContext.Provider>
   );
@@ -68,6 +76,8 @@ function Screen({ route }: { route: Route }) {
       return <CatalogueScreen sellerId={route.sellerId} sellerName={route.sellerName} />;
     case 'import':
       return <ImportScreen sellerId={route.sellerId} sellerName={route.sellerName} />;
+    case 'photos':
+      return <PhotosScreen sellerId={route.sellerId} sellerName={route.sellerName} />;
     case 'trash':
       return <TrashScreen />;
   }

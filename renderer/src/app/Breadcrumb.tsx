@@ -11,6 +11,7 @@ interface Crumb {
 export function Breadcrumb() {
   const { t } = useTranslation();
   const { t: catalogue } = useTranslation('catalogue');
+  const { t: studio } = useTranslation('studio');
   const { route, go, back } = useNavigation();
   const words: Words = {
     sellers: t('nav.sellers'),
@@ -21,6 +22,7 @@ export function Breadcrumb() {
     table: catalogue('nav.table'),
     allProducts: catalogue('nav.allProducts'),
     import: catalogue('nav.import'),
+    photos: studio('nav.photos'),
   };
   const crumbs = trail(route, words);
   const parent = parentOf(route);
@@ -56,7 +58,7 @@ export function Breadcrumb() {
   );
 }
 
-/** The crumbs' labels in the interface language (from two namespaces, looked up once). */
+/** The crumbs' labels in the interface language (from three namespaces, looked up once). */
 interface Words {
   readonly sellers: string;
   readonly newSeller: string;
@@ -66,6 +68,7 @@ interface Words {
   readonly table: string;
   readonly allProducts: string;
   readonly import: string;
+  readonly photos: string;
 }
 
 function trail(route: Route, words: Words): Crumb[] {
@@ -97,6 +100,8 @@ function trail(route: Route, words: Words): Crumb[] {
       return [home, { label: words.allProducts, route }];
     case 'import':
       return [home, sellerCrumb(route.sellerId, route.sellerName), { label: words.import, route }];
+    case 'photos':
+      return [home, sellerCrumb(route.sellerId, route.sellerName), { label: words.photos, route }];
     case 'trash':
       return [home, { label: words.trash, route }];
   }

@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 /**
  * Where the seller is. A plain value instead of a router: the app has one window, no URLs
  * to share, and a handful of screens that nest (participants > one participant's
- * products > one product or their table or import; participants > all products > one
+ * products > one product or their table, import or photos; participants > all products > one
  * product; participants > trash), so "back" always means "one level up", which is easier
  * to predict than browser-style history.
  */
@@ -17,12 +17,20 @@ export type Route =
       readonly sellerName: string;
       readonly productId?: number;
       readonly productName?: string;
-      /** Where the form was opened from when that was not the participant's product list (the table). */
-      readonly returnTo?: CatalogueRoute;
+      /** Where the form was opened from when that was not the participant's product list (the table, the photos). */
+      readonly returnTo?: CatalogueRoute | PhotosRoute;
     }
   | CatalogueRoute
   | { readonly screen: 'import'; readonly sellerId: number; readonly sellerName: string }
+  | PhotosRoute
   | { readonly screen: 'trash' };
+
+/** One participant's photos: importing from a phone or USB stick, and which products' photos need work. */
+export interface PhotosRoute {
+  readonly screen: 'photos';
+  readonly sellerId: number;
+  readonly sellerName: string;
+}
 
 /**
  * The product table: one participant's products, or (without `sellerId`) the whole
@@ -56,6 +64,7 @@ export function parentOf(route: Route): Route | null {
         ? { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName }
         : HOME;
     case 'import':
+    case 'photos':
       return { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName };
     case 'trash':
       return HOME;
@@ -77,6 +86,8 @@ export function routeKey(route: Route): string {
       return `catalogue:${route.sellerId ?? 'all'}`;
     case 'import':
       return `import:${route.sellerId}`;
+    case 'photos':
+      return `photos:${route.sellerId}`;
     case 'trash':
       return 'trash';
   }

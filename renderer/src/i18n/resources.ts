@@ -2,11 +2,15 @@ import enCatalogue from '../../../resources/locales/en/catalogue.json';
 import enCategories from '../../../resources/locales/en/categories.json';
 import enCommon from '../../../resources/locales/en/common.json';
 import enImporter from '../../../resources/locales/en/importer.json';
+import enPhotos from '../../../resources/locales/en/photos.json';
+import enStudio from '../../../resources/locales/en/studio.json';
 import enUi from '../../../resources/locales/en/ui.json';
 import idCatalogue from '../../../resources/locales/id/catalogue.json';
 import idCategories from '../../../resources/locales/id/categories.json';
 import idCommon from '../../../resources/locales/id/common.json';
 import idImporter from '../../../resources/locales/id/importer.json';
+import idPhotos from '../../../resources/locales/id/photos.json';
+import idStudio from '../../../resources/locales/id/studio.json';
 import idUi from '../../../resources/locales/id/ui.json';
 
 /**
@@ -14,13 +18,30 @@ import idUi from '../../../resources/locales/id/ui.json';
  * offline. `common` is shared with main (menus, error codes); `ui` is the renderer's own.
  */
 export const resources = {
-  id: { common: idCommon, ui: idUi, catalogue: idCatalogue, importer: idImporter, categories: idCategories },
-  en: { common: enCommon, ui: enUi, catalogue: enCatalogue, importer: enImporter, categories: enCategories },
+  id: {
+    common: idCommon,
+    ui: idUi,
+    catalogue: idCatalogue,
+    importer: idImporter,
+    categories: idCategories,
+    studio: idStudio,
+    photos: idPhotos,
+  },
+  en: {
+    common: enCommon,
+    ui: enUi,
+    catalogue: enCatalogue,
+    importer: enImporter,
+    categories: enCategories,
+    studio: enStudio,
+    photos: enPhotos,
+  },
 } as const;
 
 /**
  * `ui` holds the screens of the foundation and the product form; `catalogue` the product
  * table and bulk edit; `importer` spreadsheet import and export; `categories` the category
- * picker. One file per area keeps each screen's words together.
+ * picker; `studio` the photo screens; `photos` the photo QC findings and their fix-it tips
+ * (shared with the core's QC rules). One file per area keeps each screen's words together.
  */
-export const NAMESPACES = ['ui', 'common', 'catalogue', 'importer', 'categories'] as const;
+export const NAMESPACES = ['ui', 'common', 'catalogue', 'importer', 'categories', 'studio', 'photos'] as const;

@@ -37,6 +37,23 @@ const PATHS = {
   sheet: 'M6 3h9l4 4v14H6V3zM15 3v4h4M9 11h7M9 14h7M9 17h7M12 11v6',
   /** The import report's download: an arrow onto a line (the table's `download` lands in a tray). */
   downloadReport: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  // The photo studio.
+  /** A picture: a frame with a hill and the sun. */
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 3-3 4 4M15 9h.01',
+  camera: 'M4 8h3l2-3h6l2 3h3v11H4zM12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
+  folder: 'M3 6h6l2 2h10v11H3z',
+  rotateLeft: 'M2 4v6h6M4.5 15a8.5 8.5 0 1 0 2-8.8L2 10',
+  rotateRight: 'M22 4v6h-6M19.5 15a8.5 8.5 0 1 1-2-8.8L22 10',
+  star: 'M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1-5.4-2.9-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z',
+  pause: 'M9 5v14M15 5v14',
+  play: 'M7 4l13 8-13 8z',
+  sun: 'M12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4',
+  /** "Potong kotak": the crop marks. */
+  crop: 'M6 2v14a2 2 0 0 0 2 2h14M2 6h14a2 2 0 0 1 2 2v14',
+  /** "Kotak putih": the whole photo on a white square. */
+  pad: 'M4 4h16v16H4zM7 9h10v6H7z',
+  arrowLeft: 'M19 12H5M11 6l-6 6 6 6',
+  compare: 'M12 3v18M4 5h5v14H4zM15 5h5v14h-5z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

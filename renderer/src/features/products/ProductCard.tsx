@@ -4,19 +4,23 @@ import { formatPriceRange } from '../../lib/money';
 import { formatNumber } from '../../lib/numbers';
 import { initials, toneFor } from '../../lib/initials';
 import { Icon } from '../../ui/Icon';
+import { photoUrl } from '../photos/useStudioWords';
 import { PROBLEM_KEYS } from './readiness';
 import { RowButton, RowDeleteButton } from '../../ui/RowButton';
 
 /**
  * Picture first, then the three things a seller checks: price, stock, and whether it is
- * ready to sell. Until photos exist the picture is a soft tile with the product's initials.
+ * ready to sell. Until its main photo is rendered the picture is a soft tile with the product's initials.
  */
 export function ProductCard({
   product,
+  photo = null,
   onEdit,
   onDelete,
 }: {
   product: ProductSummary;
+  /** The main photo, once it is rendered. */
+  photo?: { readonly id: number; readonly version: string } | null;
   onEdit: () => void;
   onDelete: () => void;
 }) {
@@ -24,11 +28,28 @@ export function ProductCard({
   const titleId = `product-${product.id}-name`;
   return (
     <li className="product-card" aria-labelledby={titleId} onClick={onEdit}>
-      <div className={`product-card__photo tone-${toneFor(product.name)}`}>
-        <span className="product-card__initials" aria-hidden="true">
-          {initials(product.name)}
-        </span>
-        <span className="product-card__no-photo">{t('products.noPhoto')}</span>
+      <div
+        className={
+          photo ? 'product-card__photo product-card__photo--image' : `product-card__photo tone-${toneFor(product.name)}`
+        }
+      >
+        {photo ? (
+          <img
+            className="product-card__image"
+            src={photoUrl(photo.id, 'thumb', photo.version)}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            draggable={false}
+          />
+        ) : (
+          <>
+            <span className="product-card__initials" aria-hidden="true">
+              {initials(product.name)}
+            </span>
+            <span className="product-card__no-photo">{t('products.noPhoto')}</span>
+          </>
+        )}
         <span className={`badge badge--${product.status}`}>{t(`status.${product.status}`)}</span>
       </div>
       <div className="product-card__body">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type Control, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Language, Product } from '../../../../electron/shared/catalogue';
@@ -49,6 +49,8 @@ interface ProductFormProps {
   /** Kept for the screen's call; after saving, the form goes back to wherever it was opened from. */
   readonly sellerName: string;
   readonly product: Product | null;
+  /** The product's photos (the photo studio's section), shown first: picture first. */
+  readonly photos?: ReactNode;
 }
 
 /** Focuses the first control inside an element that is not itself a form field (the picker). */
@@ -56,7 +58,7 @@ function focusWithin(id: string): void {
   document.getElementById(id)?.querySelector<HTMLElement>('input, button:not(:disabled), select, textarea')?.focus();
 }
 
-export function ProductForm({ sellerId, product }: ProductFormProps) {
+export function ProductForm({ sellerId, product, photos }: ProductFormProps) {
   const { t, i18n } = useTranslation();
   const { back } = useNavigation();
   const toast = useToast();
@@ -315,6 +317,7 @@ export function ProductForm({ sellerId, product }: ProductFormProps) {
 
       <div className="product-form__layout">
         <div className="product-form__main">
+          {photos}
           <section className="panel" aria-labelledby="product-main">
             <h2 className="panel__title" id="product-main">
               {t('productForm.main')}

@@ -1,9 +1,10 @@
 import { api } from '../../lib/api';
 import { useLoadRecord } from '../../lib/useLoad';
 import { LoadStatus } from '../../ui/LoadStatus';
+import { NewProductPhotoHint, ProductPhotoSection } from '../photos/ProductPhotoSection';
 import { ProductForm } from './ProductForm';
 
-/** "Tambah produk" (no id) or "Ubah produk", once the stored product has loaded. */
+/** "Tambah produk" (no id) or "Ubah produk" with its photos, once the stored product has loaded. */
 export function ProductFormScreen({
   sellerId,
   sellerName,
@@ -15,5 +16,11 @@ export function ProductFormScreen({
 }) {
   const [product, reload] = useLoadRecord(productId, (id) => api.invoke('products:get', { id }));
   if (product.state !== 'ready') return <LoadStatus load={product} onRetry={reload} />;
-  return <ProductForm sellerId={sellerId} sellerName={sellerName} product={product.value} />;
+  // Photos belong to a stored product: a new one is saved first.
+  const photos = product.value ? (
+    <ProductPhotoSection sellerId={sellerId} productId={product.value.id} />
+  ) : (
+    <NewProductPhotoHint />
+  );
+  return <ProductForm sellerId={sellerId} sellerName={sellerName} product={product.value} photos={photos} />;
 }

@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductSummary } from '../../../../electron/shared/catalogue';
 import { useNavigation } from '../../app/navigation';
@@ -10,17 +11,38 @@ import { Icon } from '../../ui/Icon';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { LoadStatus } from '../../ui/LoadStatus';
 import { ExportButton } from '../catalogue/ExportButton';
+import { stateOfVersion } from '../photos/PhotoThumb';
 import { ProductCard } from './ProductCard';
 
 /** One participant's catalogue: picture-first cards, and the way to add the next product. */
 export function ProductListScreen({ sellerId }: { sellerId: number }) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('catalogue');
+  const { t: ts } = useTranslation('studio');
   const { go } = useNavigation();
   const key = String(sellerId);
   const [seller, reloadSeller] = useLoad(() => api.invoke('sellers:get', { id: sellerId }), key);
-  const [products, reload] = useLoad(() => api.invoke('products:list', { sellerId }), key);
+  const [products, reloadProducts] = useLoad(() => api.invoke('products:list', { sellerId }), key);
+  // Each product's main photo, for the cards (a product without one keeps its initials).
+  const [photos, reloadPhotos] = useLoad(() => api.invoke('photos:overview', { sellerId }), key);
+  const reload = useCallback(() => {
+    reloadProducts();
+    reloadPhotos();
+  }, [reloadProducts, reloadPhotos]);
   const remove = useMoveToTrash('product', reload);
+  const mainPhotos = useMemo(
+    () =>
+      new Map(
+        photos.state === 'ready'
+          ? photos.value.products.flatMap((summary) =>
+              summary.main && stateOfVersion(summary.main.version) === 'ready'
+                ? [[summary.productId, summary.main] as const]
+                : [],
+            )
+          : [],
+      ),
+    [photos],
+  );
 
   if (seller.state !== 'ready') return <LoadStatus load={seller} onRetry={reloadSeller} />;
   const { name: sellerName } = seller.value;
@@ -68,6 +90,12 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
             {tc('toolbar.import')}
           </button>
           {isEmpty ? null : (
+            <button type="button" className="button" onClick={() => go({ screen: 'photos', sellerId, sellerName })}>
+              <Icon name="camera" />
+              {ts('nav.photosButton')}
+            </button>
+          )}
+          {isEmpty ? null : (
             <>
               <button
                 type="button"
@@ -94,6 +122,7 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
             <ProductCard
               key={product.id}
               product={product}
+              photo={mainPhotos.get(product.id) ?? null}
               onEdit={() => edit(product)}
               onDelete={() => void remove(product)}
             />
