@@ -24,7 +24,7 @@ import { LAZADA_PRESET } from '../electron/core/photos/presets';
 import { DEFAULT_RECIPE } from '../electron/core/photos/recipe';
 import { renderPhoto } from '../electron/core/photos/render';
 import { noisyJpeg, photoJpeg, type Orientation } from '../tests/support/photo-corpus';
-import { benchStudio } from './photo-studio-bench';
+import { benchStudio, type StudioRun } from './photo-studio-bench';
 
 const PRESET = LAZADA_PRESET;
 const T = PRESET.targetSide;
@@ -293,6 +293,35 @@ function printTargets(get: (variant: Variant, inFlight: number) => Run, runs: re
   );
 }
 
+function printStudio(studio: StudioRun, raw2: Run | null): void {
+  console.log(
+    '\nthe studio as the app runs it (import, then the queue: render, files, QC, SQLite; one photo per core)',
+  );
+  console.log(
+    `  import ${studio.importSeconds.toFixed(1)} s (copy, hash, decode check, rows); ` +
+      `queue ${studio.processSeconds.toFixed(1)} s = ${studio.photosPerSecond.toFixed(2)} photos/s`,
+  );
+  if (raw2) {
+    const ratio = studio.photosPerSecond / raw2.photosPerSecond;
+    verdict(
+      'studio queue / raw sharp, 2 in flight',
+      `${ratio.toFixed(2)}x`,
+      `>= ${TARGETS.ratio}x`,
+      ratio >= TARGETS.ratio,
+    );
+  }
+  verdict(
+    'studio peak RSS',
+    `${studio.peakRssMb.toFixed(0)} MB`,
+    `<= ${TARGETS.rssMb} MB`,
+    studio.peakRssMb <= TARGETS.rssMb,
+  );
+  console.log(
+    `  RSS at photo 100: ${studio.rssAt100Mb === null ? '- (fewer than 100 photos; use --count 500)' : `${studio.rssAt100Mb.toFixed(0)} MB`}, ` +
+      `at the end: ${studio.rssEndMb.toFixed(0)} MB; output mean ${(studio.meanBytes / 1000).toFixed(0)} KB, max ${(studio.maxBytes / 1000).toFixed(0)} KB`,
+  );
+}
+
 function loadAverage(): string {
   return os
     .loadavg()
@@ -325,6 +354,12 @@ async function main(): Promise<void> {
         `sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}, sharp.concurrency ${sharp.concurrency()}, ` +
         `MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 'unset'}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? 'unset (4)'}`,
     );
+
+    if (process.argv.includes('--studio-only')) {
+      // The long-batch memory check: `--studio-only --count 500`.
+      printStudio(await benchStudio(files), null);
+      return;
+    }
 
     // Warm-up: libvips loads its operations and the JIT settles.
     for (const variant of MEASURED) await measure(variant, files.slice(0, 4), 2);
@@ -359,32 +394,7 @@ async function main(): Promise<void> {
     console.log(`(best of ${rounds} rounds; measuring took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 
     printTargets(get, runs);
-    const studio = await benchStudio(files);
-    const raw2 = get('raw sharp', 2);
-    console.log(
-      '\nthe studio as the app runs it (import, then the queue: render, files, QC, SQLite; one photo per core)',
-    );
-    console.log(
-      `  import ${studio.importSeconds.toFixed(1)} s (copy, hash, decode check, rows); ` +
-        `queue ${studio.processSeconds.toFixed(1)} s = ${studio.photosPerSecond.toFixed(2)} photos/s`,
-    );
-    const ratio = studio.photosPerSecond / raw2.photosPerSecond;
-    verdict(
-      'studio queue / raw sharp, 2 in flight',
-      `${ratio.toFixed(2)}x`,
-      `>= ${TARGETS.ratio}x`,
-      ratio >= TARGETS.ratio,
-    );
-    verdict(
-      'studio peak RSS',
-      `${studio.peakRssMb.toFixed(0)} MB`,
-      `<= ${TARGETS.rssMb} MB`,
-      studio.peakRssMb <= TARGETS.rssMb,
-    );
-    console.log(
-      `  RSS at photo 100: ${studio.rssAt100Mb === null ? '- (fewer than 100 photos; use --count 500)' : `${studio.rssAt100Mb.toFixed(0)} MB`}, ` +
-        `at the end: ${studio.rssEndMb.toFixed(0)} MB; output mean ${(studio.meanBytes / 1000).toFixed(0)} KB, max ${(studio.maxBytes / 1000).toFixed(0)} KB`,
-    );
+    printStudio(await benchStudio(files), get('raw sharp', 2));
     console.log(`load at the end: ${loadAverage()}`);
     if (extras) await sideMeasurements(files);
   } finally {

@@ -219,10 +219,18 @@ export function createCore(options: CoreOptions): Core {
   const read = <S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => T) => run(schema, fn, false);
   const write = <S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => T) => run(schema, fn, true);
   const later = asyncRunner(options.log);
-  // For jobs that span many awaits: each step that writes is its own short transaction.
+  // For jobs that span many awaits: each step is its own short transaction (writes take
+  // the write lock up front; reads take none, so a CLI writing meanwhile never stalls them).
   const transaction = <T>(fn: () => T): T => {
     try {
       return db.transaction(fn).immediate();
+    } finally {
+      forgetCall(db);
+    }
+  };
+  const readTransaction = <T>(fn: () => T): T => {
+    try {
+      return db.transaction(fn).deferred();
     } finally {
       forgetCall(db);
     }
@@ -236,15 +244,16 @@ export function createCore(options: CoreOptions): Core {
     now,
     qc: photoQc,
     transaction,
+    read: readTransaction,
     processControl: () => jobs.control('photo-process', 'photo-process'),
     ...(options.log ? { log: options.log } : {}),
   });
   /** After photos arrive or change: render them in the background, if this core does that. */
   const renderSoon = <T>(value: T): T => {
-    if (options.processPhotos) void studio.resume();
+    if (options.processPhotos) studio.resume();
     return value;
   };
-  if (options.processPhotos) void studio.resume();
+  if (options.processPhotos) studio.resume();
 
   return {
     dataDir,
@@ -355,7 +364,10 @@ export function createCore(options: CoreOptions): Core {
       delete: write(byIdInput, (input) => studio.toPhoto(studio.library.remove(input.id), [])),
       restore: write(byIdInput, (input) => {
         const row = studio.library.restore(input.id);
-        return studio.toPhoto(row, row.product_id === null ? [] : studio.library.forProduct(row.product_id));
+        // A photo deleted while it waited still needs rendering.
+        return renderSoon(
+          studio.toPhoto(row, row.product_id === null ? [] : studio.library.forProduct(row.product_id)),
+        );
       }),
       process: later(photosProcessInput, async (input) => {
         if (input.action === 'pause') await studio.pause();
@@ -379,9 +391,12 @@ export function createCore(options: CoreOptions): Core {
     },
     close: async () => {
       // Closed at once when idle, so a caller that does not await finds the file closed.
-      const stopping = studio.close();
-      if (stopping) await stopping;
-      db.close();
+      try {
+        const stopping = studio.close();
+        if (stopping) await stopping;
+      } finally {
+        db.close();
+      }
     },
   };
 }

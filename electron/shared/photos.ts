@@ -8,9 +8,6 @@ import { PHOTO_BRIGHTNESS_MAX, PHOTO_BRIGHTNESS_MIN } from './plain/limits';
  * (`akar://app/photo/<id>/<kind>?v=<version>`), never as paths.
  */
 
-/** Photos one product may have: Lazada takes 8 per listing; a few spare to choose from. */
-export const MAX_PHOTOS_PER_PRODUCT = 12;
-
 /** `thumb`: 300 px; `main`: the optimised marketplace image; `original`: a preview of the original, upright. */
 export const PHOTO_KINDS = ['thumb', 'main', 'original'] as const;
 export type PhotoKind = (typeof PHOTO_KINDS)[number];

@@ -79,4 +79,16 @@ describe('long jobs', () => {
     expect(job.cancelled()).toBe(false);
     expect(events).toEqual([]);
   });
+
+  it('forgets a cancel for a job that never came, so a later job with the same id runs', () => {
+    const { jobs, advance } = jobsOnClock();
+    jobs.cancel('photo-process');
+    advance(11_000);
+    const later = jobs.control('photo-process', 'photo-process');
+    expect(() => later.step(0, 5)).not.toThrow();
+    // A cancel that raced its call by a moment still counts.
+    jobs.cancel('photo-process-2');
+    advance(200);
+    expect(() => jobs.control('photo-process-2', 'photo-process').step(0, 5)).toThrow(CoreError);
+  });
 });

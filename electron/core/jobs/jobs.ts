@@ -27,7 +27,13 @@ const PROGRESS_EVERY_MS = 100;
 const CANCEL_CHECK_EVERY_MS = 50;
 /** Before this much work, a rate says more about start-up than about the job. */
 const MIN_ELAPSED_FOR_ETA_MS = 500;
-/** Cancels for jobs that never ran (a late click) are kept only this long a list. */
+/**
+ * A cancel for a job that has not started yet is kept this long: enough for the call it
+ * raced (the click on "Hentikan" arriving before the call itself), never long enough to
+ * stop a later job that happens to reuse the id.
+ */
+const CANCEL_KEPT_MS = 10_000;
+/** And at most this many of them. */
 const MAX_PENDING_CANCELS = 100;
 
 export interface JobsOptions {
@@ -43,7 +49,8 @@ export interface JobsOptions {
 
 /** The core's long jobs: their progress events and their cancels. */
 export class Jobs {
-  private readonly cancels = new Set<string>();
+  /** Job id -> when it was cancelled. */
+  private readonly cancels = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(private readonly options: JobsOptions = {}) {
@@ -51,11 +58,20 @@ export class Jobs {
   }
 
   cancel(jobId: string): void {
-    this.cancels.add(jobId);
-    for (const old of this.cancels) {
+    this.cancels.delete(jobId);
+    this.cancels.set(jobId, this.now());
+    for (const old of this.cancels.keys()) {
       if (this.cancels.size <= MAX_PENDING_CANCELS) break;
       this.cancels.delete(old);
     }
+  }
+
+  /** Takes the cancel for `jobId` if one came in the last CANCEL_KEPT_MS. */
+  private takeCancel(jobId: string): boolean {
+    const at = this.cancels.get(jobId);
+    if (at === undefined) return false;
+    this.cancels.delete(jobId);
+    return this.now() - at <= CANCEL_KEPT_MS;
   }
 
   /** A control for one job; without a job id the work runs without progress or cancel. */
@@ -71,7 +87,7 @@ export class Jobs {
       if (now - lastCheck < CANCEL_CHECK_EVERY_MS) return false;
       lastCheck = now;
       for (const id of this.options.pollCancels?.() ?? []) this.cancel(id);
-      cancelled = this.cancels.delete(jobId);
+      cancelled = this.takeCancel(jobId);
       return cancelled;
     };
     const report = (done: number, total: number): void => {

@@ -18,6 +18,8 @@ export interface PhotoImportTarget {
   readonly library: PhotoLibrary;
   /** Runs `fn` in one write transaction. */
   readonly transaction: <T>(fn: () => T) => T;
+  /** Runs `fn` in one read transaction. */
+  readonly read: <T>(fn: () => T) => T;
 }
 
 export interface PhotoImportRequest {
@@ -59,8 +61,13 @@ export async function importPhotos(
   request: PhotoImportRequest,
   job: JobControl,
 ): Promise<PhotoImportReport> {
+  const { productId: chosen, sellerId } = request;
+  // Checked before anything is copied: a wrong product should not cost minutes of copying.
+  const targets = target.read(() => {
+    if (chosen !== undefined) target.library.assertProductOf(chosen, sellerId);
+    return target.library.matchTargets(sellerId);
+  });
   const { files, truncated } = await collectFiles(request.paths);
-  const targets = target.transaction(() => target.library.matchTargets(request.sellerId));
   const stored: { file: string; original: StoredOriginal; productId: number | null; number: number }[] = [];
   const rejected: RejectedPhoto[] = [];
   for (const [index, file] of files.entries()) {
@@ -85,7 +92,16 @@ export async function importPhotos(
   let unmatched = 0;
   let duplicates = 0;
   target.transaction(() => {
-    for (const { file, original, productId } of stored) {
+    // Checked again: the copying took a while, and products may have gone meanwhile.
+    if (chosen !== undefined) target.library.assertProductOf(chosen, sellerId);
+    const live = new Map<number, boolean>();
+    const stillThere = (id: number) => {
+      if (!live.has(id)) live.set(id, target.library.isLiveProductOf(id, sellerId));
+      return live.get(id) === true;
+    };
+    for (const { file, original, productId: wanted } of stored) {
+      // A product deleted while the photos were copied: its photos wait on the review list.
+      const productId = wanted !== null && stillThere(wanted) ? wanted : null;
       const added = target.library.add({
         sellerId: request.sellerId,
         productId,

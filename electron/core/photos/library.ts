@@ -225,8 +225,9 @@ export class PhotoLibrary {
   }
 
   /**
-   * Records a render, unless the photo changed meanwhile (a new recipe, or deleted): then its
-   * row keeps waiting for the newer render, and this one is dropped.
+   * Records a render, unless the photo's recipe changed meanwhile: then its row keeps
+   * waiting for the newer render, and this one is dropped. (A photo deleted meanwhile keeps
+   * the render, which a restore then shows at once.)
    */
   finishRender(id: number, recipe: string, result: RenderedPhoto): boolean {
     const changes = cached(
@@ -254,6 +255,17 @@ export class PhotoLibrary {
         this.db,
         `UPDATE photos SET state = 'failed', failure = ?, updated_at = ? WHERE id = ? AND recipe = ? AND state = 'pending'`,
       ).run(JSON.stringify(failure), this.now(), id, recipe).changes > 0
+    );
+  }
+
+  /** How many photos wait to be rendered (through the queue's own index). */
+  pendingCount(sellerId?: number): number {
+    return (
+      cachedPluck<{ sellerId: number | null }, number>(
+        this.db,
+        `SELECT COUNT(*) FROM photos WHERE deleted_at IS NULL AND state = 'pending'
+           AND (@sellerId IS NULL OR seller_id = @sellerId)`,
+      ).get({ sellerId: sellerId ?? null }) ?? 0
     );
   }
 
@@ -289,7 +301,16 @@ export class PhotoLibrary {
     );
   }
 
-  private assertProductOf(productId: number, sellerId: number): void {
+  isLiveProductOf(productId: number, sellerId: number): boolean {
+    const row = cached<[number], { seller_id: number; deleted_at: string | null }>(
+      this.db,
+      'SELECT seller_id, deleted_at FROM products WHERE id = ?',
+    ).get(productId);
+    return row !== undefined && row.deleted_at === null && row.seller_id === sellerId;
+  }
+
+  /** Refuses a product that is gone, in the trash, or another participant's (field `productId`). */
+  assertProductOf(productId: number, sellerId: number): void {
     const row = cached<[number], { seller_id: number; deleted_at: string | null }>(
       this.db,
       'SELECT seller_id, deleted_at FROM products WHERE id = ?',

@@ -15,6 +15,8 @@ export interface ProcessorDeps {
   readonly concurrency: number;
   /** Runs `fn` in one write transaction. */
   readonly transaction: <T>(fn: () => T) => T;
+  /** Runs `fn` in one read transaction (no write lock: the CLI may be writing meanwhile). */
+  readonly read: <T>(fn: () => T) => T;
   /** What QC needs to know about a rendered main image (stored as the row's `qc`). */
   readonly measure: (main: Buffer) => Promise<unknown>;
   /** A job control for one run: progress events and the seller's "Hentikan". */
@@ -41,6 +43,8 @@ const BATCH = 16;
 export class PhotoProcessor {
   private current: Promise<ProcessorRun> | null = null;
   private abort: AbortController | null = null;
+  /** Set by `close`: no run starts after it (the database is about to close). */
+  private closed = false;
 
   constructor(private readonly deps: ProcessorDeps) {}
 
@@ -53,6 +57,9 @@ export class PhotoProcessor {
    * participant, only their photos are rendered (`akar photos optimise --seller`).
    */
   start(sellerId?: number): Promise<ProcessorRun> {
+    if (this.closed) return Promise.resolve({ rendered: 0, failed: 0, stopped: true });
+    // A run that is stopping ("Jeda" then "Lanjutkan" at once): start again once it has.
+    if (this.current && this.abort?.signal.aborted) return this.current.then(() => this.start(sellerId));
     this.current ??= this.run(sellerId).finally(() => {
       this.current = null;
       this.abort = null;
@@ -60,10 +67,16 @@ export class PhotoProcessor {
     return this.current;
   }
 
-  /** Lets photos being rendered finish, starts no more. */
+  /** Lets photos being rendered finish, starts no more. Never rejects. */
   async stop(): Promise<void> {
     this.abort?.abort();
-    await this.current;
+    await this.current?.catch(() => undefined);
+  }
+
+  /** Stops for good (closing the app). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stop();
   }
 
   private async run(sellerId: number | undefined): Promise<ProcessorRun> {
@@ -73,15 +86,18 @@ export class PhotoProcessor {
     let rendered = 0;
     let failed = 0;
     const inFlight = new Set<number>();
+    // Photos whose outcome could not even be recorded (a full disk, a locked database):
+    // left pending for the next run rather than tried again and again in this one.
+    const unrecorded = new Set<number>();
     for (;;) {
       if (job.cancelled()) abort.abort();
       if (abort.signal.aborted) break;
       const batch = this.deps
-        .transaction(() => this.deps.library.pending(BATCH + inFlight.size, sellerId))
-        .filter((photo) => !inFlight.has(photo.id))
+        .read(() => this.deps.library.pending(BATCH + inFlight.size + unrecorded.size, sellerId))
+        .filter((photo) => !inFlight.has(photo.id) && !unrecorded.has(photo.id))
         .slice(0, BATCH);
       if (batch.length === 0) break;
-      const waiting = () => this.deps.transaction(() => this.deps.library.counts(sellerId).pending);
+      const waiting = () => this.deps.read(() => this.deps.library.pendingCount(sellerId)) - unrecorded.size;
       await runPool(
         batch,
         this.deps.concurrency,
@@ -95,10 +111,13 @@ export class PhotoProcessor {
         },
         {
           signal: abort.signal,
-          onDone: (outcome) => {
+          onDone: (outcome, _index, photo) => {
             if (outcome.status === 'done' && outcome.value) rendered++;
             else failed++;
-            if (outcome.status === 'failed') this.deps.log?.(`photo render failed: ${String(outcome.error)}`);
+            if (outcome.status === 'failed') {
+              unrecorded.add(photo.id);
+              this.deps.log?.(`photo ${photo.id}: its outcome could not be recorded: ${String(outcome.error)}`);
+            }
             const done = rendered + failed;
             job.report(done, done + waiting());
             if (job.cancelled()) abort.abort();
@@ -106,7 +125,7 @@ export class PhotoProcessor {
         },
       );
     }
-    const stopped = abort.signal.aborted && this.deps.transaction(() => this.deps.library.counts(sellerId).pending) > 0;
+    const stopped = abort.signal.aborted && this.deps.read(() => this.deps.library.pendingCount(sellerId)) > 0;
     return { rendered, failed, stopped };
   }
 

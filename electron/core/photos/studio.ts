@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import type {
-  Photo,
+import {
+  photoRecipe,
+  type Photo,
   PhotoImportReport,
   PhotoIssue,
   PhotoKind,
@@ -44,6 +46,8 @@ export interface StudioDeps {
   readonly qc: PhotoQc;
   /** Runs `fn` in one write transaction (for the async jobs, which span many). */
   readonly transaction: <T>(fn: () => T) => T;
+  /** Runs `fn` in one read transaction: no write lock, so a CLI writing meanwhile never stalls it. */
+  readonly read: <T>(fn: () => T) => T;
   readonly processControl: () => JobControl;
   readonly log?: (message: string) => void;
 }
@@ -78,6 +82,7 @@ export class PhotoStudio {
       preset: LAZADA_PRESET,
       concurrency: defaultConcurrency(),
       transaction: deps.transaction,
+      read: deps.read,
       measure: (main) => deps.qc.measure(main),
       control: deps.processControl,
       ...(deps.log ? { log: deps.log } : {}),
@@ -86,7 +91,7 @@ export class PhotoStudio {
 
   importFiles(paths: readonly string[], sellerId: number, productId: number | undefined, job: JobControl) {
     return importPhotos(
-      { originals: this.originals, library: this.library, transaction: this.deps.transaction },
+      { originals: this.originals, library: this.library, transaction: this.deps.transaction, read: this.deps.read },
       { sellerId, paths, ...(productId !== undefined ? { productId } : {}) },
       job,
     ) satisfies Promise<PhotoImportReport>;
@@ -112,7 +117,7 @@ export class PhotoStudio {
       position: row.position,
       isMain: row.product_id !== null && siblings[0]?.id === row.id,
       state: row.state,
-      recipe: parseJson(row.recipe) ?? {},
+      recipe: photoRecipe.safeParse(parseJson(row.recipe)).data ?? photoRecipe.parse({}),
       original: {
         width: row.original_width,
         height: row.original_height,
@@ -169,10 +174,18 @@ export class PhotoStudio {
     return { ...this.library.counts(), running: this.processor.running, paused: this.deps.settings.photosPaused() };
   }
 
-  /** Starts rendering waiting photos unless the seller paused it. */
-  resume(): Promise<ProcessorRun> | null {
-    if (this.deps.settings.photosPaused()) return null;
-    return this.processor.start();
+  /**
+   * Starts rendering waiting photos unless the seller paused it, in the background: a run
+   * that fails (a locked or full database) is logged, never an unhandled rejection that
+   * would end the core's thread; the photos stay waiting for the next run.
+   */
+  resume(): void {
+    if (this.deps.read(() => this.deps.settings.photosPaused())) return;
+    this.processor.start().catch((error: unknown) => {
+      this.deps.log?.(
+        `photo queue stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    });
   }
 
   start(sellerId?: number): Promise<ProcessorRun> {
@@ -185,9 +198,11 @@ export class PhotoStudio {
     await this.processor.stop();
   }
 
-  /** Lets the photos being rendered finish (closing the app); null when nothing is running. */
+  /** Lets the photos being rendered finish and starts no more (closing the app); null when idle. */
   close(): Promise<void> | null {
-    return this.processor.running ? this.processor.stop() : null;
+    const running = this.processor.running;
+    const closing = this.processor.close();
+    return running ? closing : null;
   }
 
   // ---------- files behind the page's URLs ----------
@@ -197,7 +212,7 @@ export class PhotoStudio {
    * database, under the photos folder; main still checks it lies there before serving.
    */
   async file(id: number, kind: PhotoKind): Promise<string> {
-    const row = this.deps.transaction(() => this.library.get(id));
+    const row = this.deps.read(() => this.library.get(id));
     if (kind === 'original') return this.preview(row.original);
     if (row.state !== 'ready' || !row.rendered) {
       throw new CoreError({ code: 'not_found', message: `Photo ${id} is not rendered yet`, field: 'id' });
@@ -206,7 +221,7 @@ export class PhotoStudio {
     if (!fs.existsSync(file)) {
       // Lost (a disk error, a folder copied without it): it is made again.
       this.deps.transaction(() => this.library.setRecipe(id, parseJson(row.recipe) ?? {}));
-      void this.resume();
+      this.resume();
       throw new CoreError({ code: 'not_found', message: `Photo ${id} is being made again`, field: 'id' });
     }
     return file;
@@ -217,15 +232,22 @@ export class PhotoStudio {
     const file = path.join(this.previews, `${hash}.jpg`);
     if (fs.existsSync(file)) return file;
     await fs.promises.mkdir(this.previews, { recursive: true });
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await sharp(this.originals.pathOf(hash), UNTRUSTED_INPUT)
-      .autoOrient()
-      .resize(1200, 1200, { fit: 'inside', withoutEnlargement: true })
-      .toColourspace('srgb')
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 85 })
-      .toFile(temp);
-    await fs.promises.rename(temp, file);
+    // Several requests for the same preview may race: each writes its own temporary file,
+    // and whichever renames last wins with identical bytes.
+    const temp = `${file}.${randomUUID()}.tmp`;
+    try {
+      const jpeg = await sharp(this.originals.pathOf(hash), UNTRUSTED_INPUT)
+        .autoOrient()
+        .resize(1200, 1200, { fit: 'inside', withoutEnlargement: true })
+        .toColourspace('srgb')
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: 85 })
+        .toBuffer();
+      await fs.promises.writeFile(temp, jpeg, { flag: 'wx' });
+      await fs.promises.rename(temp, file);
+    } finally {
+      await fs.promises.rm(temp, { force: true });
+    }
     return file;
   }
 }

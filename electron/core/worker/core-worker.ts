@@ -45,6 +45,14 @@ try {
 }
 send({ type: 'ready', dataDir: core.dataDir, dbPath: core.dbPath });
 
+// Background work (the photo queue) logs its own failures; anything that still escapes is
+// a bug, logged here rather than ending the thread and with it every call of the app.
+process.on('unhandledRejection', (reason) => {
+  log(
+    `core worker: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+  );
+});
+
 port.on('message', (message: ToWorker) => {
   if (message.type === 'close') {
     void core.close().finally(() => {

@@ -188,6 +188,12 @@ describe('photo studio', () => {
       const budi = await addSeller(core, 'Pak Budi');
       const kopi = await addProduct(core, budi.id, 'Kopi Puntang');
       const { camera } = await phoneFolder();
+      // Photos for another participant's product are refused before anything is copied.
+      expectError(await core.photos.importFiles([camera], { sellerId: sari.id, productId: kopi.id }), {
+        code: 'invalid_input',
+        field: 'productId',
+      });
+      expect(fs.existsSync(path.join(temp.dataDir, 'photos', 'originals'))).toBe(false);
       unwrap(await core.photos.importFiles([path.join(camera, 'IMG_20250301_101500.jpg')], { sellerId: sari.id }));
       const [stray] = unwrap(await core.photos.unmatched({ sellerId: sari.id }));
       expectError(await core.photos.assign({ id: stray!.id, productId: kopi.id }), {
