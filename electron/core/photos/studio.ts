@@ -5,13 +5,13 @@ import sharp from 'sharp';
 import {
   photoRecipe,
   type Photo,
-  PhotoImportReport,
-  PhotoIssue,
-  PhotoKind,
-  PhotoQueueStatus,
-  ProductPhotos,
-  ProductPhotoSummary,
-  SellerPhotoOverview,
+  type PhotoImportReport,
+  type PhotoIssue,
+  type PhotoKind,
+  type PhotoQueueStatus,
+  type ProductPhotos,
+  type ProductPhotoSummary,
+  type SellerPhotoOverview,
 } from '../../shared/photos';
 import type { SellerStore } from '../catalogue/sellers';
 import type { Db } from '../db/open';
