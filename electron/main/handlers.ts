@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { Core } from '../core';
 import { unknownChannelError } from '../shared/channels';
 import { contract, type Channel, type ChannelOutput, type IpcResult, type ParsedInput } from '../shared/contract';
 import { importPickInput } from '../shared/imports';
-import { photosImportInput, photosProcessInput } from '../shared/photos';
+import { photosDroppedInput, photosImportInput, photosProcessInput } from '../shared/photos';
 import { INTERNAL_ERROR, type Result } from '../shared/result';
 import { parseInput } from '../shared/validation';
 
@@ -107,6 +108,19 @@ export function createHandlers(core: Core, shell: Shell): Handlers {
       return parsed.ok ? core.photos.process({ action: parsed.value.action }) : Promise.resolve(parsed);
     },
     'photos:status': (input) => core.photos.status(input),
+    'photos:importDropped': async (input) => {
+      const parsed = parseInput(photosDroppedInput, input);
+      if (!parsed.ok) return parsed;
+      const { paths, ...request } = parsed.value;
+      // Only whole paths: a relative one would be read against main's working folder.
+      if (!paths.every((file) => path.isAbsolute(file))) {
+        return {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Dropped files need full paths', field: 'paths', reason: 'invalid' },
+        };
+      }
+      return core.photos.importFiles(paths, request);
+    },
   };
 }
 

@@ -1,4 +1,11 @@
-import { CHANNELS, EVENT_NAMES, unknownChannelError, type Channel, type EventName } from '../shared/channels';
+import {
+  CHANNELS,
+  EVENT_NAMES,
+  PRELOAD_ONLY_CHANNELS,
+  unknownChannelError,
+  type Channel,
+  type EventName,
+} from '../shared/channels';
 import type { AkarApi, IpcResult } from '../shared/contract';
 
 /**
@@ -9,9 +16,12 @@ import type { AkarApi, IpcResult } from '../shared/contract';
 export interface Transport {
   invoke(channel: Channel, input: unknown): Promise<unknown>;
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** The path on disk of a file the user dropped; '' for a File the page made itself. */
+  pathForFile(file: File): string;
 }
 
-const channels = new Set<string>(CHANNELS);
+// What the page may invoke: every channel but the preload's own.
+const channels = new Set<string>(CHANNELS.filter((channel) => !PRELOAD_ONLY_CHANNELS.includes(channel)));
 
 export function buildApi(transport: Transport): AkarApi {
   // Events are heard from the start and the latest of each is kept: main reports state
@@ -34,6 +44,16 @@ export function buildApi(transport: Transport): AkarApi {
         return Promise.resolve({ ok: false, error: unknownChannelError(channel) });
       }
       return transport.invoke(channel, input) as Promise<IpcResult<Channel>>;
+    },
+    async importDroppedPhotos(files: readonly File[], input: object): Promise<IpcResult<Channel> | null> {
+      const paths: string[] = [];
+      for (const file of Array.isArray(files) ? files : []) {
+        // Only real File objects: anything else the page passes is not a dropped file.
+        const path = file instanceof File ? transport.pathForFile(file) : '';
+        if (path) paths.push(path);
+      }
+      if (paths.length === 0) return null;
+      return (await transport.invoke('photos:importDropped', { ...input, paths })) as IpcResult<Channel>;
     },
     on(event: EventName, listener: (payload: unknown) => void): () => void {
       const set = listeners.get(event);

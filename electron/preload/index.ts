@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { EVENT_PREFIX, IPC_PREFIX } from '../shared/channels';
 import { buildApi } from './api';
 
@@ -14,5 +14,7 @@ contextBridge.exposeInMainWorld(
         ipcRenderer.removeListener(`${EVENT_PREFIX}${event}`, wrapped);
       };
     },
+    // Electron knows which files came from the user's disk; a File the page built has no path.
+    pathForFile: (file) => webUtils.getPathForFile(file),
   }),
 );

@@ -46,9 +46,18 @@ export const CHANNELS = [
   'photos:restore',
   'photos:process',
   'photos:status',
+  'photos:importDropped',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Channels the page cannot invoke itself: only the preload's own methods use them.
+ * `photos:importDropped` carries file paths, which a page must never be able to name; the
+ * preload reads them from File objects the user dropped (a page cannot make such a File
+ * point at a path).
+ */
+export const PRELOAD_ONLY_CHANNELS: readonly Channel[] = ['photos:importDropped'];
 
 export const EVENT_NAMES = ['progress', 'connectivity'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

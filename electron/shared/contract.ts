@@ -47,6 +47,7 @@ import {
   photoAssignInput,
   photoRecipeInput,
   photoReorderInput,
+  photosDroppedInput,
   photosImportInput,
   photosOfProductInput,
   photosOfSellerInput,
@@ -132,6 +133,8 @@ export const contract = {
   'photos:restore': channel(byIdInput).returns<Photo>(),
   'photos:process': channel(photosProcessInput).returns<PhotoQueueStatus>(),
   'photos:status': channel(emptyInput).returns<PhotoQueueStatus>(),
+  /** Preload only (see PRELOAD_ONLY_CHANNELS): imports files and folders the user dropped. */
+  'photos:importDropped': channel(photosDroppedInput).returns<PhotoImportReport>(),
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
@@ -154,6 +157,15 @@ export type { AppError, Result };
 export interface AkarApi {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<IpcResult<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+  /**
+   * Imports photo files (or folders) the user dropped on the page, for a participant or one
+   * product. Files that do not come from the user's disk (made by the page) are ignored; an
+   * answer of `null` means none did.
+   */
+  importDroppedPhotos(
+    files: readonly File[],
+    input: ChannelInput<'photos:pickFiles'>,
+  ): Promise<IpcResult<'photos:importDropped'> | null>;
 }
 
 // ---------- main -> renderer events ----------

@@ -20,6 +20,11 @@ export const photosImportInput = z.strictObject({
 });
 export type PhotosImportInput = z.infer<typeof photosImportInput>;
 
+/** Photos dropped on the window: their paths, read by the preload from the dropped files. */
+export const photosDroppedInput = photosImportInput.extend({
+  paths: z.array(z.string().min(1).max(4096)).min(1).max(5000),
+});
+
 export const photosOfProductInput = z.strictObject({ productId: idSchema });
 export const photosOfSellerInput = z.strictObject({ sellerId: idSchema });
 export const photoAssignInput = z.strictObject({ id: idSchema, productId: idSchema.nullable() });

@@ -47,6 +47,8 @@ const READ_ONLY = new Set<Channel>([
   'photos:unmatched',
   'photos:overview',
   'photos:status',
+  // Only paths that do not exist reach it here, so nothing is imported.
+  'photos:importDropped',
 ]);
 
 /** One valid input per channel (ids refer to the seeded catalogue); damaged copies are the battery. */
@@ -137,6 +139,7 @@ function validInputs(ids: { seller: number; product: number; sku: number }): Rec
     'photos:restore': { id: 1 },
     'photos:process': { action: 'pause' },
     'photos:status': {},
+    'photos:importDropped': { sellerId: ids.seller, paths: ['/nonexistent/akar-fuzz/KR-01.jpg'] },
   };
 }
 

@@ -179,6 +179,38 @@ describe('bringing in a phone’s photos', () => {
   });
 });
 
+describe('dropping photos from the computer', () => {
+  it('takes in files dragged onto the photo page, and ignores files the page made itself', async () => {
+    const dodol = await product('Dodol Garut Wijen', 'DD-01');
+    const file = write('DD-01.jpg', await productShot(21));
+    const page = await openPhotos();
+    const drop = (names: string[], paths: Record<string, string>) =>
+      app.page.evaluate(
+        ({ names, paths }) => {
+          (window as unknown as { __akarDropPaths: Record<string, string> }).__akarDropPaths = paths;
+          const data = new DataTransfer();
+          for (const name of names) data.items.add(new File(['x'], name, { type: 'image/jpeg' }));
+          const area = document.querySelector('[data-testid="photo-import"]');
+          if (!area) throw new Error('no drop area');
+          area.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+          area.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        },
+        { names, paths },
+      );
+
+    // A file the page made (no path on disk): nothing happens.
+    await drop(['made-up.jpg'], {});
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await photosOf(dodol.id)).toEqual([]);
+
+    await drop(['DD-01.jpg'], { 'DD-01.jpg': file });
+    await expect.poll(async () => (await photosOf(dodol.id)).length).toBe(1);
+    await page.summary.waitFor();
+    expect(readable(await page.summary.textContent())).toContain('1 foto langsung masuk ke produknya');
+    await app.screenshot('photos-16-dropped');
+  });
+});
+
 describe('arranging and editing a product’s photos', () => {
   it('reorders by drag and by keyboard, sets the main photo, deletes with undo, and edits', async () => {
     const keripik = await product('Keripik Singkong Balado', 'KR-01');

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildApi, type Transport } from '../../electron/preload/api';
-import { CHANNELS, EVENT_NAMES, type Channel, type EventName } from '../../electron/shared/channels';
+import {
+  CHANNELS,
+  EVENT_NAMES,
+  PRELOAD_ONLY_CHANNELS,
+  type Channel,
+  type EventName,
+} from '../../electron/shared/channels';
 
 /**
  * A transport that records what reaches it. The real one is `ipcRenderer`, which cannot
@@ -20,6 +26,8 @@ function recordingTransport() {
       senders.set(event, listener);
       return () => senders.delete(event);
     },
+    // Stands in for webUtils.getPathForFile: only files "from disk" (named /disk/...) have one.
+    pathForFile: (file) => (file.name.startsWith('disk-') ? `/media/usb/${file.name}` : ''),
   };
   /** What main's `webContents.send` does: deliver one event to the page. */
   const send = (event: EventName, payload: unknown) => senders.get(event)?.(payload);
@@ -35,19 +43,43 @@ type Untyped = {
 };
 
 describe('buildApi (window.api)', () => {
-  it('exposes exactly invoke and on, frozen', () => {
+  it('exposes exactly invoke, on and importDroppedPhotos, frozen', () => {
     const api = buildApi(recordingTransport().transport);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['importDroppedPhotos', 'invoke', 'on']);
     expect(Object.isFrozen(api)).toBe(true);
   });
 
-  it('forwards every contract channel with its input', async () => {
+  it('forwards every contract channel the page may use with its input', async () => {
     const { transport, invoked } = recordingTransport();
     const api = buildApi(transport) as unknown as Untyped;
-    for (const channel of CHANNELS) {
+    const open = CHANNELS.filter((channel) => !PRELOAD_ONLY_CHANNELS.includes(channel));
+    for (const channel of open) {
       expect(await api.invoke(channel, { id: 1 })).toEqual({ ok: true, value: `answer from ${channel}` });
     }
-    expect(invoked).toEqual(CHANNELS.map((channel) => ({ channel, input: { id: 1 } })));
+    expect(invoked).toEqual(open.map((channel) => ({ channel, input: { id: 1 } })));
+  });
+
+  it('never lets the page name file paths: dropped photos go through the preload only', async () => {
+    const { transport, invoked } = recordingTransport();
+    const api = buildApi(transport);
+    const hostile = api as unknown as Untyped;
+    expect(await hostile.invoke('photos:importDropped', { sellerId: 1, paths: ['/etc/passwd'] })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
+    // Files the page made itself have no path; other values are not files at all.
+    const made = new File(['x'], 'made-by-page.jpg');
+    expect(await api.importDroppedPhotos([made], { sellerId: 1 })).toBeNull();
+    expect(await api.importDroppedPhotos([{ name: 'disk-fake.jpg' } as unknown as File], { sellerId: 1 })).toBeNull();
+    expect(invoked).toEqual([]);
+    const dropped = new File(['x'], 'disk-KR-01.jpg');
+    expect(await api.importDroppedPhotos([dropped, made], { sellerId: 1 })).toEqual({
+      ok: true,
+      value: 'answer from photos:importDropped',
+    });
+    expect(invoked).toEqual([
+      { channel: 'photos:importDropped', input: { sellerId: 1, paths: ['/media/usb/disk-KR-01.jpg'] } },
+    ]);
   });
 
   it('refuses an unknown channel without calling main', async () => {

@@ -6,6 +6,7 @@ import { buildApi } from '../../../electron/preload/api';
  * from the test through `__akarEmit` instead of `ipcRenderer.on`.
  */
 type Listener = (payload: unknown) => void;
+type DropPaths = { __akarDropPaths?: Record<string, string> };
 
 interface BridgeWindow {
   __akarInvoke(channel: string, input: unknown): Promise<unknown>;
@@ -25,6 +26,9 @@ const api = buildApi({
       set.delete(listener);
     };
   },
+  // Electron's webUtils.getPathForFile knows where a dropped file lives; here the test says
+  // it (window.__akarDropPaths, by file name), playing the part of the operating system.
+  pathForFile: (file) => (window as unknown as DropPaths).__akarDropPaths?.[file.name] ?? '',
 });
 
 // contextBridge exposes a read-only property; do the same.

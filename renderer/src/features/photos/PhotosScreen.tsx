@@ -14,6 +14,7 @@ import { LoadStatus } from '../../ui/LoadStatus';
 import { ImportStatus } from './ImportSummary';
 import { PHOTO_DRAG_TYPE } from './ProductPhotoSection';
 import { PhotoThumb, stateOfVersion } from './PhotoThumb';
+import { useFileDrop } from './useFileDrop';
 import { usePhotoImport } from './usePhotoImport';
 import { PENDING_POLL_MS } from './useProductPhotos';
 import { useStudioWords } from './useStudioWords';
@@ -49,6 +50,7 @@ export function PhotosScreen({ sellerId, sellerName }: { sellerId: number; selle
   const review = useRef<HTMLElement>(null);
   const [dragging, setDragging] = useState<number | null>(null);
   const run = usePhotoImport(sellerId, undefined, () => reload());
+  const fileDrop = useFileDrop((files) => void run.drop(files), !run.busy);
   const here: Route = { screen: 'photos', sellerId, sellerName };
 
   // Photos render in the background: the list is asked again while any is still waiting
@@ -94,7 +96,12 @@ export function PhotosScreen({ sellerId, sellerName }: { sellerId: number; selle
         </div>
       </div>
 
-      <section className="panel photo-import" aria-labelledby="photo-import-title">
+      <section
+        className={`panel photo-import${fileDrop.over ? ' photo-import--drop' : ''}`}
+        aria-labelledby="photo-import-title"
+        data-testid="photo-import"
+        {...fileDrop.props}
+      >
         <h2 className="panel__title" id="photo-import-title">
           {t('import.title')}
         </h2>
@@ -122,6 +129,10 @@ export function PhotosScreen({ sellerId, sellerName }: { sellerId: number; selle
         <p className="photo-import__example">
           <Icon name="tag" />
           <span>{t('import.naming')}</span>
+        </p>
+        <p className="photo-import__example">
+          <Icon name="image" />
+          <span>{fileDrop.over ? t('import.dropNow') : t('import.dropHint')}</span>
         </p>
         <ImportStatus run={run} toProduct={false} {...(unmatched.length > 0 ? { onReview: showReview } : {})} />
       </section>

@@ -12,6 +12,7 @@ import { makeMain, moveBy, moveTo, sameSet } from './order';
 import { PhotoEditor } from './PhotoEditor';
 import { PhotoThumb } from './PhotoThumb';
 import { ProductIssues, QcBadges } from './QcBadges';
+import { useFileDrop } from './useFileDrop';
 import { usePhotoImport } from './usePhotoImport';
 import { useProductPhotos } from './useProductPhotos';
 import { useStudioWords } from './useStudioWords';
@@ -47,6 +48,7 @@ export function ProductPhotoSection({ sellerId, productId }: { sellerId: number;
     toast({ message: t('section.added', { count: report.matched }) });
     return false;
   });
+  const fileDrop = useFileDrop((files) => void run.drop(files), !run.busy);
 
   const photos = load.state === 'ready' ? load.value.photos : [];
   const ids = photos.map((photo) => photo.id);
@@ -156,7 +158,12 @@ export function ProductPhotoSection({ sellerId, productId }: { sellerId: number;
   };
 
   return (
-    <section className="panel product-photos" aria-labelledby="product-photos-title" data-testid="product-photos">
+    <section
+      className={`panel product-photos${fileDrop.over ? ' product-photos--drop' : ''}`}
+      aria-labelledby="product-photos-title"
+      data-testid="product-photos"
+      {...fileDrop.props}
+    >
       <div className="product-photos__head">
         <div>
           <h2 className="panel__title" id="product-photos-title">
@@ -164,6 +171,7 @@ export function ProductPhotoSection({ sellerId, productId }: { sellerId: number;
             {photos.length > 0 ? <span className="product-photos__count"> ({photos.length})</span> : null}
           </h2>
           <p className="panel__intro">{t('section.intro')}</p>
+          <p className="panel__intro">{fileDrop.over ? t('import.dropNow') : t('section.dropHint')}</p>
         </div>
         <button
           type="button"

@@ -15,6 +15,8 @@ export type ImportOutcome =
 
 export interface PhotoImport {
   readonly pick: (kind: PickKind) => Promise<void>;
+  /** Files (or folders) dropped on the page from the computer. */
+  readonly drop: (files: readonly File[]) => Promise<void>;
   readonly stop: () => void;
   /** Set from the click until the import is done (the system dialog is open part of that time). */
   readonly busy: boolean;
@@ -43,7 +45,16 @@ export function usePhotoImport(
   const queue = usePhotoQueue();
   const running = useRef(false);
 
-  async function pick(kind: PickKind) {
+  type Input = { sellerId: number; jobId: string; productId?: number };
+  type Answer = Awaited<ReturnType<typeof api.invoke<'photos:pickFiles'>>>;
+
+  const pick = (kind: PickKind) =>
+    run((input) => api.invoke(kind === 'files' ? 'photos:pickFiles' : 'photos:pickFolder', input));
+  // null from the preload: none of the dropped things were files from the disk.
+  const drop = (files: readonly File[]) =>
+    run(async (input) => (await api.importDroppedPhotos(files, input)) ?? { ok: true, value: null });
+
+  async function run(call: (input: Input) => Promise<Answer>) {
     if (running.current) return;
     running.current = true;
     const job = newJobId('photo-import');
@@ -51,9 +62,7 @@ export function usePhotoImport(
     setStopping(false);
     setOutcome({ state: 'idle' });
     const input = { sellerId, jobId: job, ...(productId !== undefined ? { productId } : {}) };
-    const answer = await api
-      .invoke(kind === 'files' ? 'photos:pickFiles' : 'photos:pickFolder', input)
-      .catch(() => null);
+    const answer = await call(input).catch(() => null);
     running.current = false;
     setJobId(null);
     setStopping(false);
@@ -77,6 +86,7 @@ export function usePhotoImport(
 
   return {
     pick,
+    drop,
     stop,
     busy: jobId !== null,
     stopping,
