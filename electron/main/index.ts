@@ -29,6 +29,8 @@ protocol.registerSchemesAsPrivileged([
 const devServerUrl = (!app.isPackaged && process.env['ELECTRON_RENDERER_URL']) || undefined;
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+/** The language the user chose, for main's own messages. */
+let currentLanguage: 'id' | 'en' = 'id';
 
 if (!app.requestSingleInstanceLock()) {
   // A second Akar on the same data would fight over the database; hand over to the first.
@@ -54,12 +56,21 @@ async function start(): Promise<void> {
     spawn: (workerData, transferList) =>
       new Worker(path.join(import.meta.dirname, 'core-worker.js'), { workerData, transferList }),
     log: (message) => console.error(message),
+    // Every call would fail from now on; all state is in the database, so start afresh.
+    onUnexpectedExit: (exitCode) => {
+      if (quitting) return;
+      console.error(`core worker stopped unexpectedly (exit code ${exitCode})`);
+      dialog.showErrorBox('Akar', mainText(currentLanguage, 'coreStopped'));
+      app.relaunch();
+      app.exit(1);
+    },
     onProgress: (event) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`${EVENT_PREFIX}progress`, event);
     },
   });
   const info = await core.appInfo();
   const language = info.ok ? info.value.language : 'id';
+  currentLanguage = language;
 
   // No web permission (camera, notifications, geolocation...) is ever granted.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -71,7 +82,10 @@ async function start(): Promise<void> {
 
   const handlers = createHandlers(core, electronShell());
   registerIpc(handlers, devServerUrl, {
-    onLanguageChanged: (lang) => buildMenu(lang),
+    onLanguageChanged: (lang) => {
+      currentLanguage = lang;
+      buildMenu(lang);
+    },
   });
   buildMenu(language);
   createWindow(language);

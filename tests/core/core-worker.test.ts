@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../electron/core';
@@ -173,5 +174,28 @@ describe('core worker', () => {
     expectError(await core.sellers.list(), { code: 'internal' });
     const again = await workerCore(dataDir);
     expect(unwrap(await again.sellers.list())).toHaveLength(1);
+  });
+
+  it('says so when the thread dies without being closed, and answers every call after that', async () => {
+    const exits: number[] = [];
+    let thread: Worker | undefined;
+    const core = await startTestCoreWorker(
+      { dataDir: tempDir(), onUnexpectedExit: (code) => exits.push(code) },
+      'source',
+      (worker) => (thread = worker),
+    );
+    await addSeller(core);
+    await thread?.terminate();
+    await expect.poll(() => exits.length).toBe(1);
+    expectError(await core.sellers.list(), { code: 'internal' });
+    // A close after that is harmless, and a deliberate close is never "unexpected".
+    await core.close();
+    const closedOnPurpose: number[] = [];
+    const other = await startTestCoreWorker({
+      dataDir: tempDir(),
+      onUnexpectedExit: (code) => closedOnPurpose.push(code),
+    });
+    await other.close();
+    expect(closedOnPurpose).toEqual([]);
   });
 });

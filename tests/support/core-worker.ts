@@ -14,18 +14,24 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export function startTestCoreWorker(
   options: Omit<CoreWorkerOptions, 'spawn'>,
   from: 'source' | 'built' = 'source',
+  /** Receives the thread, for tests that end it the hard way. */
+  onWorker?: (worker: Worker) => void,
 ): Promise<Core> {
   return startCoreWorker({
     ...options,
-    spawn: (workerData, transferList) =>
-      from === 'built'
-        ? new Worker(path.join(ROOT, 'out/main/core-worker.js'), { workerData, transferList })
-        : new Worker(path.join(ROOT, 'scripts/tsx-worker.mjs'), {
-            workerData: {
-              ...workerData,
-              tsEntry: pathToFileURL(path.join(ROOT, 'electron/core/worker/core-worker.ts')).href,
-            },
-            transferList,
-          }),
+    spawn: (workerData, transferList) => {
+      const worker =
+        from === 'built'
+          ? new Worker(path.join(ROOT, 'out/main/core-worker.js'), { workerData, transferList })
+          : new Worker(path.join(ROOT, 'scripts/tsx-worker.mjs'), {
+              workerData: {
+                ...workerData,
+                tsEntry: pathToFileURL(path.join(ROOT, 'electron/core/worker/core-worker.ts')).href,
+              },
+              transferList,
+            });
+      onWorker?.(worker);
+      return worker;
+    },
   });
 }

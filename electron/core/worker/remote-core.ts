@@ -16,6 +16,11 @@ export interface CoreWorkerOptions extends WorkerCoreOptions {
   readonly spawn: (workerData: WorkerData, transferList: WorkerData['cancelPort'][]) => Worker;
   readonly onProgress?: (event: ProgressEvent) => void;
   readonly log?: (message: string) => void;
+  /**
+   * The worker stopped without being closed (a crash in native code, out of memory): every
+   * later call fails, so the app should restart (all its state is in the database).
+   */
+  readonly onUnexpectedExit?: (exitCode: number) => void;
 }
 
 /** Said to calls still waiting when the worker stops (a bug, or the app quitting). */
@@ -35,6 +40,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<Core> {
   const waiting = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
   let gone = false;
+  let ready = false;
   let onClosed: (() => void) | null = null;
 
   const post = (message: ToWorker) => worker.postMessage(message);
@@ -53,6 +59,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<Core> {
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready':
+          ready = true;
           resolve(remoteCore(message.dataDir, message.dbPath));
           return;
         case 'failed':
@@ -78,7 +85,8 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<Core> {
       options.log?.(`core worker failed: ${error.stack ?? error.message}`);
       reject(error);
     });
-    worker.on('exit', () => {
+    worker.on('exit', (exitCode) => {
+      if (ready && !gone && onClosed === null) options.onUnexpectedExit?.(exitCode);
       gone = true;
       cancelSender.close();
       for (const answer of waiting.values()) answer({ ok: false, error: WORKER_GONE });
