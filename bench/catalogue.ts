@@ -35,23 +35,12 @@ import { figures, time } from './stats';
 import { benchWorker } from './worker-bench';
 import type { ProductSearchInput, ProductSort } from '../electron/shared/catalogue';
 import type { Channel } from '../electron/shared/contract';
+import { seededRandom } from '../tests/support/random';
 
 const SELLERS = 300;
 const PRODUCTS = 50_000;
 const SKUS = 120_000;
 const SEED = 20250301;
-
-/** mulberry32: small, fast and the same numbers on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GOODS = [
   'Kripik Singkong',
@@ -119,7 +108,7 @@ function generate(dataDir: string): void {
   createCore({ dataDir }).close(); // creates and migrates the schema, installs the category tree
   const db = new Database(path.join(dataDir, DB_FILE));
   const leaves = db.prepare<[], number>('SELECT id FROM categories WHERE leaf = 1 ORDER BY id').pluck().all();
-  const rnd = random(SEED);
+  const rnd = seededRandom(SEED);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 61_000).toISOString();
   const seller = db.prepare(
@@ -217,7 +206,7 @@ async function main(): Promise<void> {
       if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
       return result.value;
     };
-    const rnd = random(SEED + 1);
+    const rnd = seededRandom(SEED + 1);
     const sellerId = () => 1 + Math.floor(rnd() * SELLERS);
 
     const samples: Record<string, { ipc: number[]; base: number[] }> = {};

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../support/random';
 
 /**
  * "Nothing is lost": a child process commits catalogue writes through the real core and
@@ -24,16 +25,6 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 const TIME_LIMIT = { timeout: 60_000 + ROUNDS * 20_000 };
 
 /** Small seeded PRNG so a failing round can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Runs the writer until it has acknowledged something, then kills it after a random delay. */
 function runAndKill(delayMs: number): Promise<Map<number, number>> {
   return new Promise((resolve, reject) => {
@@ -66,7 +57,7 @@ function runAndKill(delayMs: number): Promise<Map<number, number>> {
 
 describe('kill -9 during writes', () => {
   it(`loses no acknowledged commit, leaves nothing half-written (${ROUNDS} rounds)`, TIME_LIMIT, async () => {
-    const random = mulberry32(20261127);
+    const random = seededRandom(20261127);
     const everAcked = new Map<number, number>();
     for (let round = 0; round < ROUNDS; round++) {
       const acked = await runAndKill(Math.floor(random() * 400));

@@ -21,12 +21,14 @@ afterEach(() => {
 async function akar(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
+  const progress: string[] = [];
   const code = await runCli(['--data', dataDir, ...args], {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
+    progress: (t) => progress.push(t),
     env: {},
   });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return { code, stdout: out.join('\n'), stderr: err.join('\n'), progress };
 }
 
 function file(name: string, content: string): string {
@@ -58,6 +60,8 @@ describe('akar import / export', () => {
     await akar('seller', 'add', '--name', 'Ibu Sari');
     const clean = file('clean.csv', SHEET.split('\n').slice(0, 3).join('\n'));
     const first = await akar('import', clean, '--seller', '1');
+    // The progress line ends on the last product written.
+    expect(first.progress.at(-1)).toBe('Menyimpan 1 dari 1 produk (100%)');
     expect(first).toMatchObject({ code: EXIT.ok, stderr: '' });
     expect(first.stdout).toContain('1 produk baru');
     const again = await akar('--json', 'import', clean, '--seller', '1');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seededRandom } from '../support/random';
 import type { Core } from '../../electron/core';
 import type { Product, ProductCreateInput, Seller } from '../../electron/shared/catalogue';
 import { AppShell, readable } from './pages/AppShell';
@@ -554,18 +555,6 @@ async function seedTrainingCatalogue(core: Core): Promise<Workshop> {
   };
 }
 
-// mulberry32, as bench/catalogue.ts: the same catalogue on every run.
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const GOODS = [
   'Kripik Singkong',
   'Keripik Pisang',
@@ -596,7 +585,7 @@ const VARIANTS = ['100 g', '250 g', '500 g', 'Kecil', 'Sedang', 'Besar'];
 function seedBigCatalogue(core: Core, count: number): { products: number } {
   const db = new Database(core.dbPath);
   db.pragma('busy_timeout = 10000');
-  const rnd = random(20250301);
+  const rnd = seededRandom(20250301);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 61_000).toISOString();
   // no_category | no_weight | no_package_size (bits of READINESS_PROBLEMS).

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
+import { seededRandom } from './random';
 
 /**
  * Photos for the pipeline tests and the bench, generated at run time (nothing binary is
@@ -14,18 +15,6 @@ import sharp from 'sharp';
  * top-left corner and a blue one in the top-right, so a missed rotation moves them and a
  * missed mirror swaps them.
  */
-
-/** mulberry32: small, fast and the same numbers on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const RED = [255, 0, 0] as const;
 export const BLUE = [0, 0, 255] as const;
@@ -63,7 +52,7 @@ export interface PhotoSpec {
  */
 export function uprightPixels(spec: PhotoSpec): { data: Buffer; width: number; height: number } {
   const { width, height, seed = 1, grain = 20, grainCell = 3, markers = true } = spec;
-  const next = random(seed);
+  const next = seededRandom(seed);
   const data = Buffer.alloc(width * height * 3);
   const px = new Uint8ClampedArray(data.buffer, data.byteOffset, data.length);
   // Interleaved like the pixels: [r, g, b] per column, and per row.
@@ -202,7 +191,14 @@ export function makeCorpusDir(prefix: string): string {
 /** Pure noise in cells of `cell` pixels: the worst case for JPEG, to push past the byte limit. */
 export function noisyJpeg(side: number, cell = 4, seed = 7, amount = 400): Promise<Buffer> {
   const data = Buffer.alloc(side * side * 3, 128);
-  addGrain(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), side, side, amount, cell, random(seed));
+  addGrain(
+    new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
+    side,
+    side,
+    amount,
+    cell,
+    seededRandom(seed),
+  );
   return sharp(data, { raw: { width: side, height: side, channels: 3 } })
     .jpeg({ quality: 95 })
     .toBuffer();

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { seededRandom } from './random';
 
 /**
  * Photo-like scenes for calibrating and testing the photo QC predictor, drawn at test time
@@ -35,18 +36,6 @@ export interface SceneSpec {
 
 export const SCENE_SIZE = 1200;
 const JPEG_QUALITY = 85;
-
-/** A small, fast, seeded PRNG (mulberry32): the scenes must not change between runs. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Smooth noise in [-1, 1]: random values on a grid of `cell` px, smoothly interpolated. */
 function valueNoise(rand: () => number, width: number, height: number, cell: number): (x: number, y: number) => number {
@@ -102,7 +91,7 @@ interface Drawn {
 
 /** The scene's pixels (RGB, no JPEG yet) at `width` x `height`. */
 function draw(spec: SceneSpec, width: number, height: number): Drawn {
-  const rand = random(spec.seed * 7919 + 17);
+  const rand = seededRandom(spec.seed * 7919 + 17);
   const data = Buffer.alloc(width * height * 3);
   const short = Math.min(width, height);
 

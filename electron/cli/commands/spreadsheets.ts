@@ -48,7 +48,8 @@ export const spreadsheetCommands: Record<string, Command> = {
     async run({ core, options, args, t }): Promise<CommandOutcome> {
       const [file, extra] = args;
       if (!file || extra !== undefined) throw new UsageError(t('import.usage'));
-      const opened = await core.imports.open(path.resolve(file));
+      // Job ids make the core report progress: the CLI shows it as its progress line.
+      const opened = await core.imports.open(path.resolve(file), { jobId: 'cli-import-read' });
       if (!opened.ok) return { result: opened, text: '' };
       const run = {
         importId: opened.value.importId,
@@ -56,8 +57,8 @@ export const spreadsheetCommands: Record<string, Command> = {
         mapping: opened.value.mapping,
       };
       const result: Result<ImportReport> = options['dry-run']
-        ? await core.imports.preview(run)
-        : await core.imports.commit(run);
+        ? await core.imports.preview({ ...run, jobId: 'cli-import-check' })
+        : await core.imports.commit({ ...run, jobId: 'cli-import-write' });
       if (!result.ok) return { result, text: '' };
       // Skipped rows are a failure a script must notice, even though the rest went in.
       return {
