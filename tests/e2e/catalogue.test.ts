@@ -545,7 +545,7 @@ describe('shell and security', () => {
       };
     });
     expect(probe).toEqual({
-      apiKeys: ['invoke', 'on'],
+      apiKeys: ['invoke', 'importDroppedPhotos', 'on'],
       require: 'undefined',
       process: 'undefined',
       ipcRenderer: 'undefined',
