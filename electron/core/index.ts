@@ -347,28 +347,17 @@ export function createCore(options: CoreOptions): Core {
       forProduct: read(photosOfProductInput, (input) => studio.forProduct(input.productId)),
       unmatched: read(photosOfSellerInput, (input) => studio.unmatched(input.sellerId)),
       overview: read(photosOfSellerInput, (input) => studio.overview(input.sellerId)),
-      assign: write(photoAssignInput, (input) => {
-        const row = studio.library.assign(input.id, input.productId);
-        return studio.toPhoto(row, row.product_id === null ? [] : studio.library.forProduct(row.product_id));
-      }),
+      assign: write(photoAssignInput, (input) => studio.photoOf(studio.library.assign(input.id, input.productId))),
       reorder: write(photoReorderInput, (input) => {
         studio.library.reorder(input.productId, input.photoIds);
         return studio.forProduct(input.productId);
       }),
-      setRecipe: write(photoRecipeInput, (input) => {
-        const row = studio.library.setRecipe(input.id, input.recipe);
-        return renderSoon(
-          studio.toPhoto(row, row.product_id === null ? [] : studio.library.forProduct(row.product_id)),
-        );
-      }),
-      delete: write(byIdInput, (input) => studio.toPhoto(studio.library.remove(input.id), [])),
-      restore: write(byIdInput, (input) => {
-        const row = studio.library.restore(input.id);
-        // A photo deleted while it waited still needs rendering.
-        return renderSoon(
-          studio.toPhoto(row, row.product_id === null ? [] : studio.library.forProduct(row.product_id)),
-        );
-      }),
+      setRecipe: write(photoRecipeInput, (input) =>
+        renderSoon(studio.photoOf(studio.library.setRecipe(input.id, input.recipe))),
+      ),
+      delete: write(byIdInput, (input) => studio.photoOf(studio.library.remove(input.id))),
+      // A photo deleted while it waited still needs rendering.
+      restore: write(byIdInput, (input) => renderSoon(studio.photoOf(studio.library.restore(input.id)))),
       process: later(photosProcessInput, async (input) => {
         if (input.action === 'pause') await studio.pause();
         else {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PhotoIssue } from '../../shared/photos';
 import type { PhotoRow } from './library';
-import { measurePhoto, photoCountIssues, productPhotoIssues, qcIssues, type PhotoMetrics } from './qc';
+import { measurePhoto, photoCountIssues, productPhotoIssues, type PhotoMetrics } from './qc';
 import type { PhotoQc } from './studio';
 
 const n = z.number().finite();
@@ -39,25 +39,21 @@ function metricsOf(row: PhotoRow): PhotoMetrics | null {
  */
 export const photoQc: PhotoQc = {
   measure: (main) => measurePhoto(main),
-  photoIssues(photo, siblings) {
-    if (metricsOf(photo) === null) return [];
-    const measured = siblings.length > 0 ? siblings : [photo];
-    const report = productPhotoIssues(
-      measured.flatMap((row, index) => {
-        const metrics = metricsOf(row);
-        return metrics ? [{ metrics, isMain: index === 0 }] : [];
-      }),
-    );
-    const at = measured.filter((row) => metricsOf(row) !== null).findIndex((row) => row.id === photo.id);
-    if (at < 0) {
-      const own = metricsOf(photo);
-      return own ? qcIssues(own, { isMain: false }).map(toIssue) : [];
-    }
-    return (report.photos[at] ?? []).map(toIssue);
+  review(photos) {
+    // Only rendered photos have measures; the main one is the first photo, measured or not
+    // (with the first still being processed, QC takes the first measured photo as main).
+    const measured = photos.flatMap((row, index) => {
+      const metrics = metricsOf(row);
+      return metrics ? [{ id: row.id, metrics, isMain: index === 0 }] : [];
+    });
+    const report = productPhotoIssues(measured);
+    return {
+      photos: new Map(measured.map((photo, at) => [photo.id, (report.photos[at] ?? []).map(toIssue)])),
+      // How many photos there are counts every photo, measured yet or not: one still being
+      // processed is there all the same.
+      product: photoCountIssues(photos.length).map(toIssue),
+    };
   },
-  // How many photos there are counts every photo, measured yet or not: one still being
-  // processed is there all the same.
-  productIssues: (photos) => photoCountIssues(photos.length).map(toIssue),
 };
 
 function toIssue(issue: { code: string; severity: 'reject' | 'warn'; params?: object }): PhotoIssue {

@@ -31,10 +31,16 @@ import { RenderedFolder } from './rendered';
 export interface PhotoQc {
   /** What QC keeps about a rendered main image (stored as JSON on the photo). */
   measure(main: Buffer): Promise<unknown>;
-  /** A photo's findings, given its stored measures and its siblings on the product. */
-  photoIssues(photo: PhotoRow, siblings: readonly PhotoRow[]): PhotoIssue[];
-  /** The findings about a product's set of photos (how many, duplicates...). */
-  productIssues(photos: readonly PhotoRow[]): PhotoIssue[];
+  /**
+   * The findings about one product's photos, in their order (the first is the main one):
+   * each measured photo's own, by photo id, and the set's (how many there are).
+   */
+  review(photos: readonly PhotoRow[]): PhotoReview;
+}
+
+export interface PhotoReview {
+  readonly photos: ReadonlyMap<number, readonly PhotoIssue[]>;
+  readonly product: readonly PhotoIssue[];
 }
 
 export interface StudioDeps {
@@ -99,15 +105,27 @@ export class PhotoStudio {
 
   forProduct(productId: number): ProductPhotos {
     const rows = this.library.forProduct(productId);
-    return { photos: rows.map((row) => this.toPhoto(row, rows)), issues: this.deps.qc.productIssues(rows) };
+    const review = this.deps.qc.review(rows);
+    return { photos: rows.map((row) => this.toPhoto(row, rows, review)), issues: review.product };
   }
 
   unmatched(sellerId: number): Photo[] {
     this.deps.sellers.assertExists(sellerId, 'sellerId');
-    return this.library.unmatched(sellerId).map((row) => this.toPhoto(row, []));
+    return this.library.unmatched(sellerId).map((row) => this.photoOf(row));
   }
 
-  toPhoto(row: PhotoRow, siblings: readonly PhotoRow[]): Photo {
+  /**
+   * One photo as the page shows it. A live photo on a product is judged among that
+   * product's photos (which is the main one, what it nearly copies); a photo on the review
+   * list, or in the trash, on its own.
+   */
+  photoOf(row: PhotoRow): Photo {
+    const siblings = row.product_id === null || row.deleted_at ? [] : this.library.forProduct(row.product_id);
+    const judgedWith = siblings.some((sibling) => sibling.id === row.id) ? siblings : [row];
+    return this.toPhoto(row, siblings, this.deps.qc.review(judgedWith));
+  }
+
+  private toPhoto(row: PhotoRow, siblings: readonly PhotoRow[], review: PhotoReview): Photo {
     const ready = row.state === 'ready' && row.width !== null && row.height !== null;
     return {
       id: row.id,
@@ -135,8 +153,8 @@ export class PhotoStudio {
           }
         : {}),
       ...(row.state === 'failed' && row.failure ? { failure: failureOf(row.failure) } : {}),
-      issues: row.state === 'ready' ? this.deps.qc.photoIssues(row, siblings) : [],
-      version: row.rendered ?? `${row.state}-${row.updated_at}`,
+      issues: row.state === 'ready' ? [...(review.photos.get(row.id) ?? [])] : [],
+      version: versionOf(row),
     };
   }
 
@@ -150,16 +168,17 @@ export class PhotoStudio {
     const rank = { reject: 0, warn: 1, good: 2 } as const;
     const summaries = products.map((product): ProductPhotoSummary => {
       const rows = this.library.forProduct(product.id);
+      const review = this.deps.qc.review(rows);
       const issues = [
-        ...this.deps.qc.productIssues(rows),
-        ...rows.flatMap((row) => (row.state === 'ready' ? this.deps.qc.photoIssues(row, rows) : [])),
+        ...review.product,
+        ...rows.flatMap((row) => (row.state === 'ready' ? (review.photos.get(row.id) ?? []) : [])),
       ];
       const main = rows[0];
       return {
         productId: product.id,
         name: product.name,
         photoCount: rows.length,
-        main: main ? { id: main.id, version: main.rendered ?? `${main.state}-${main.updated_at}` } : null,
+        main: main ? { id: main.id, version: versionOf(main) } : null,
         verdict: issues.some((i) => i.severity === 'reject') ? 'reject' : issues.length > 0 ? 'warn' : 'good',
         issues,
       };
@@ -250,6 +269,11 @@ export class PhotoStudio {
     }
     return file;
   }
+}
+
+/** Changes whenever the photo's image does: its rendered file's key, or its state and time. */
+function versionOf(row: PhotoRow): string {
+  return row.rendered ?? `${row.state}-${row.updated_at}`;
 }
 
 function parseJson(text: string): unknown {
