@@ -28,13 +28,11 @@ import {
   WALK_FROM_MATCHES,
   type Shape,
 } from '../electron/core/catalogue/search';
-import { createHandlers, dispatch } from '../electron/main/handlers';
-import { cancellingShell } from '../tests/support/shell';
 import { benchImport } from './import-bench';
+import { ipcCaller } from './ipc';
 import { figures, time } from './stats';
 import { benchWorker } from './worker-bench';
 import type { ProductSearchInput, ProductSort } from '../electron/shared/catalogue';
-import type { Channel } from '../electron/shared/contract';
 import { seededRandom } from '../tests/support/random';
 
 const SELLERS = 300;
@@ -200,12 +198,7 @@ async function main(): Promise<void> {
 
     const core = createCore({ dataDir });
     // The benchmark never opens a dialog.
-    const handlers = createHandlers(core, cancellingShell().shell);
-    const ipc = async (channel: Channel, input: unknown) => {
-      const result = await dispatch(handlers, channel, input);
-      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-      return result.value;
-    };
+    const ipc = ipcCaller(core);
     const rnd = seededRandom(SEED + 1);
     const sellerId = () => 1 + Math.floor(rnd() * SELLERS);
 

@@ -13,10 +13,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Core } from '../electron/core';
 import { startCoreWorker } from '../electron/core/worker/remote-core';
-import { createHandlers, dispatch } from '../electron/main/handlers';
-import { cancellingShell } from '../tests/support/shell';
-import type { Channel, ProgressEvent } from '../electron/shared/contract';
+import type { ProgressEvent } from '../electron/shared/contract';
 import { sheet } from './import-bench';
+import { ipcCaller } from './ipc';
 import { figures, time } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -52,12 +51,7 @@ async function mainDelay<T>(fn: () => Promise<T>): Promise<{ value: T; p99: numb
 export async function benchWorker(dataDir: string): Promise<void> {
   const events: ProgressEvent[] = [];
   const core = await startWorker(dataDir, (event) => events.push(event));
-  const handlers = createHandlers(core, cancellingShell().shell);
-  const ipc = async (channel: Channel, input: unknown) => {
-    const result = await dispatch(handlers, channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
+  const ipc = ipcCaller(core);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-bench-worker-'));
   try {
     const trips: number[] = [];

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../electron/cli/run';
+import { EXIT } from '../../electron/cli/run';
+import { runAkar } from '../support/cli';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dataDir: string;
@@ -18,15 +19,8 @@ afterEach(() => {
 });
 
 /** Runs the CLI in-process against the temp data dir, capturing what it prints. */
-async function akar(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--data', dataDir, ...args], {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: {},
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+function akar(...args: string[]) {
+  return runAkar(dataDir, ...args);
 }
 
 function tableCounts(): Record<string, number> {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../electron/cli/run';
+import { EXIT } from '../../electron/cli/run';
+import { runAkar } from '../support/cli';
 import { heicLike, photoJpeg } from '../support/photo-corpus';
 import { makeTempDir, removeDir } from '../support/temp';
 
@@ -17,17 +18,8 @@ afterEach(() => {
   removeDir(photos);
 });
 
-async function akar(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const progress: string[] = [];
-  const code = await runCli(['--data', dataDir, ...args], {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    progress: (t) => progress.push(t),
-    env: {},
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n'), progress };
+function akar(...args: string[]) {
+  return runAkar(dataDir, ...args);
 }
 
 describe('akar photos', () => {

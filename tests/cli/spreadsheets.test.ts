@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../electron/cli/run';
+import { EXIT } from '../../electron/cli/run';
+import { runAkar } from '../support/cli';
 import { dumpDatabase } from '../support/db';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -18,17 +19,8 @@ afterEach(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function akar(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const progress: string[] = [];
-  const code = await runCli(['--data', dataDir, ...args], {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    progress: (t) => progress.push(t),
-    env: {},
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n'), progress };
+function akar(...args: string[]) {
+  return runAkar(dataDir, ...args);
 }
 
 function file(name: string, content: string): string {
