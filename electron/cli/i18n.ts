@@ -1,26 +1,47 @@
 import i18next, { type TFunction } from 'i18next';
+import enCatalogue from '../../resources/locales/en/catalogue.json';
 import enCli from '../../resources/locales/en/cli.json';
 import enCommon from '../../resources/locales/en/common.json';
 import enImporter from '../../resources/locales/en/importer.json';
 import enStudio from '../../resources/locales/en/studio.json';
+import enUpload from '../../resources/locales/en/upload.json';
+import idCatalogue from '../../resources/locales/id/catalogue.json';
 import idCli from '../../resources/locales/id/cli.json';
 import idCommon from '../../resources/locales/id/common.json';
 import idImporter from '../../resources/locales/id/importer.json';
 import idStudio from '../../resources/locales/id/studio.json';
+import idUpload from '../../resources/locales/id/upload.json';
 import { DEFAULT_LANGUAGE, languageSchema, type Language } from '../shared/catalogue';
 import type { AppError } from '../shared/result';
 
-/** The CLI speaks the same translations as the app (common errors, the importer's and photo studio's words, and its own `cli`). */
+/**
+ * The CLI speaks the same translations as the app (common errors, the catalogue's
+ * readiness words, the importer's, photo studio's and upload's words, and its own `cli`).
+ */
 export async function cliTranslator(language: Language): Promise<TFunction> {
   const instance = i18next.createInstance();
   await instance.init({
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
-    ns: ['cli', 'common', 'importer', 'studio'],
+    ns: ['cli', 'common', 'catalogue', 'importer', 'studio', 'upload'],
     defaultNS: 'cli',
     resources: {
-      id: { cli: idCli, common: idCommon, importer: idImporter, studio: idStudio },
-      en: { cli: enCli, common: enCommon, importer: enImporter, studio: enStudio },
+      id: {
+        cli: idCli,
+        common: idCommon,
+        catalogue: idCatalogue,
+        importer: idImporter,
+        studio: idStudio,
+        upload: idUpload,
+      },
+      en: {
+        cli: enCli,
+        common: enCommon,
+        catalogue: enCatalogue,
+        importer: enImporter,
+        studio: enStudio,
+        upload: enUpload,
+      },
     },
     interpolation: { escapeValue: false },
   });

@@ -7,6 +7,7 @@ import type { AppError, Result } from '../shared/result';
 import { productCommands } from './commands/products';
 import { sellerCommands } from './commands/sellers';
 import { photoCommands } from './commands/photos';
+import { uploadCommands } from './commands/uploads';
 import { spreadsheetCommands } from './commands/spreadsheets';
 import { trashCommands } from './commands/trash';
 import { cliTranslator, describeError, pickLanguage } from './i18n';
@@ -54,6 +55,14 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   product: { type: 'string' },
+  marketplace: { type: 'string' },
+  endpoint: { type: 'string' },
+  'app-key': { type: 'string' },
+  'app-secret': { type: 'string' },
+  'access-token': { type: 'string' },
+  'refresh-token': { type: 'string' },
+  code: { type: 'string' },
+  wait: { type: 'boolean' },
 } as const;
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -83,6 +92,8 @@ export interface CommandContext {
   readonly t: TFunction;
   /** The language the CLI speaks (--lang, else the app's); exported files follow it too. */
   readonly language: Language;
+  /** Prints a line at once, before the command ends (an address to open in the browser). */
+  readonly say?: (text: string) => void;
 }
 
 /** A usage mistake found before the core is asked (bad flags, unreadable variant text). */
@@ -94,6 +105,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   ...trashCommands,
   ...spreadsheetCommands,
   ...photoCommands,
+  ...uploadCommands,
 };
 
 /**
@@ -158,7 +170,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (progress) onProgress = (event) => progress(progressLine(t, event));
     let done: CommandOutcome;
     try {
-      done = await command.run({ core, options: values, args, t, language });
+      done = await command.run({ core, options: values, args, t, language, say: io.stdout });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       io.stderr(error.message);

@@ -67,7 +67,7 @@ import { ProductSearch } from './catalogue/search';
 import { SellerStore } from './catalogue/sellers';
 import { forgetCall } from './db/call-cache';
 import { openDatabase, type Db } from './db/open';
-import { CoreError } from './errors';
+import { CoreError, notFound } from './errors';
 import { SettingsStore } from './settings/settings';
 import { getCategory, listChildren } from './categories/browse';
 import { ensureBundledTree } from './categories/bundled';
@@ -80,6 +80,22 @@ import { readTable, writeTable } from './spreadsheet';
 import type { FileError } from './spreadsheet/types';
 import { cancelledError, Jobs } from './jobs/jobs';
 import { photoQc } from './photos/qc-rules';
+import { FileSecretStore, type SecretStore } from './outbox/secrets';
+import { salePropKey } from './outbox/sale-props';
+import { Uploads, type UploadsDeps } from './outbox/uploads';
+import {
+  connectInput,
+  sellerIdInput,
+  shopInput,
+  uploadDrainInput,
+  uploadEnqueueInput,
+  uploadRowInput,
+  type Connection,
+  type DrainReport,
+  type EnqueueResult,
+  type ShopUploads,
+} from '../shared/uploads';
+
 import { PhotoStudio } from './photos/studio';
 
 export { CoreError } from './errors';
@@ -102,7 +118,22 @@ export interface CoreOptions {
    * app's core worker). Without it, `photos.process` starts the queue (the CLI, tests).
    */
   readonly processPhotos?: boolean;
+  /**
+   * Where marketplace tokens and app secrets are kept. The desktop app passes one backed
+   * by Electron's safeStorage; without it they go to `secrets.json` in the data dir,
+   * readable only by this user (what the CLI uses, and says so).
+   */
+  readonly secrets?: SecretStore;
+  /** The network, for the marketplace client (tests inject faults below this). */
+  readonly fetch?: typeof fetch;
+  /** Upload engine tuning (tests and the benchmark). */
+  readonly uploadEngine?: UploadsDeps['engine'];
+  /** Per-call deadline of marketplace requests. */
+  readonly marketplaceTimeoutMs?: number;
 }
+
+/** Where the CLI keeps marketplace secrets when no secret store is given. */
+export const SECRETS_FILE = 'secrets.json';
 
 /** Reading a file for import: limits (tests make them small) and the job id of its progress. */
 export interface OpenOptions {
@@ -180,6 +211,24 @@ export interface Core {
     /** The file behind a photo URL (for main's protocol handler), always under the photos folder. */
     file(input: unknown): Promise<Result<{ path: string }>>;
   };
+  uploads: {
+    /** Connects a participant's shop (a token, or the code from the authorisation page) and checks it works. */
+    connect(input: unknown): Promise<Result<Connection>>;
+    /** Wipes the shop's tokens from this laptop. */
+    disconnect(input: unknown): Promise<Result<Connection>>;
+    connections(input: unknown): Promise<Result<Connection[]>>;
+    /** Checks products and puts them in the outbox (marking them ready), in one transaction. */
+    enqueue(input: unknown): Promise<Result<EnqueueResult>>;
+    /** Sends the shop's outbox; ends when it is empty, the link is down, or it is cancelled. */
+    drain(input: unknown): Promise<Result<DrainReport>>;
+    /** Asks the marketplace about listings in QC; how many changed. */
+    followQc(input: unknown): Promise<Result<{ changed: number }>>;
+    shop(input: unknown): Promise<Result<ShopUploads>>;
+    /** Takes a listing out of the queue (one not sent yet, or blocked). */
+    skip(input: unknown): Promise<Result<ShopUploads>>;
+    /** Tries a waiting listing now instead of at its backoff time. */
+    retry(input: unknown): Promise<Result<ShopUploads>>;
+  };
   jobs: {
     /** Stops a running long job (or one about to start) by `{ jobId }`; it ends with error `cancelled`. */
     cancel(input: unknown): Promise<Result<null>>;
@@ -254,6 +303,28 @@ export function createCore(options: CoreOptions): Core {
     return value;
   };
   if (options.processPhotos) studio.resume();
+
+  const uploads = new Uploads({
+    db,
+    now,
+    transaction,
+    read: readTransaction,
+    sellers,
+    products,
+    photos: (productId) => studio.uploadFiles(productId),
+    salePropKey: (categoryId, variation) => salePropKey(db, categoryId, variation),
+    secrets: options.secrets ?? new FileSecretStore(path.join(dataDir, SECRETS_FILE)),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.uploadEngine ? { engine: options.uploadEngine } : {}),
+    ...(options.marketplaceTimeoutMs ? { timeoutMs: options.marketplaceTimeoutMs } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const shopOf = (uploadId: number) => {
+    const row = uploads.store.get(uploadId);
+    if (row === undefined) throw notFound('upload', uploadId, 'uploadId');
+    const connection = uploads.connections.get(row.connection_id);
+    return { row, sellerId: connection.seller_id, marketplace: connection.marketplace };
+  };
 
   return {
     dataDir,
@@ -370,6 +441,34 @@ export function createCore(options: CoreOptions): Core {
       }),
       status: read(emptyInput, () => studio.status()),
       file: later(photoFileInput, async (input) => ({ path: await studio.file(input.id, input.kind) })),
+    },
+    uploads: {
+      connect: later(connectInput, (input) => uploads.connect(input)),
+      disconnect: later(shopInput, (input) => uploads.disconnect(input.sellerId, input.marketplace)),
+      connections: read(sellerIdInput, (input) => uploads.connectionsOf(input.sellerId)),
+      enqueue: write(uploadEnqueueInput, (input) =>
+        uploads.enqueue(input.sellerId, input.marketplace, input.productIds),
+      ),
+      drain: later(uploadDrainInput, (input) =>
+        uploads.drain(input.sellerId, input.marketplace, jobs.control(input.jobId, 'upload'), {
+          ...(input.keepTrying ? { keepTrying: true } : {}),
+          ...(input.endpoint ? { endpoint: input.endpoint } : {}),
+        }),
+      ),
+      followQc: later(shopInput, async (input) => ({
+        changed: await uploads.followQc(input.sellerId, input.marketplace),
+      })),
+      shop: read(shopInput, (input) => uploads.shop(input.sellerId, input.marketplace)),
+      skip: write(uploadRowInput, (input) => {
+        const { sellerId, marketplace } = shopOf(input.uploadId);
+        uploads.store.skip(input.uploadId);
+        return uploads.shop(sellerId, marketplace);
+      }),
+      retry: write(uploadRowInput, (input) => {
+        const { sellerId, marketplace } = shopOf(input.uploadId);
+        uploads.store.retryNow(input.uploadId);
+        return uploads.shop(sellerId, marketplace);
+      }),
     },
     jobs: {
       cancel: async (input) => {

@@ -19,5 +19,7 @@ export const JOB_KINDS = [
   'photo-import',
   /** The photo rendering queue: one job, id 'photo-process', while photos are waiting. */
   'photo-process',
+  /** Sending a participant's outbox to the marketplace. */
+  'upload',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];

@@ -19,6 +19,16 @@ export const ERROR_CODES = [
   'file_unwritable',
   /** Long work the user stopped; nothing of it was kept. */
   'cancelled',
+  /** The participant's shop is not connected to that marketplace yet (or must be connected again). */
+  'not_connected',
+  /** The marketplace could not be reached (no connection, server down). */
+  'marketplace_unreachable',
+  /** The marketplace refused the sign-in: wrong app key or secret, expired or revoked token. */
+  'marketplace_auth',
+  /** The marketplace answered something Akar could not use; `params.detail` says what. */
+  'marketplace_error',
+  /** The laptop's clock is too far from the marketplace's; `params.minutes` says by how much. */
+  'clock_wrong',
   'internal',
 ] as const;
 

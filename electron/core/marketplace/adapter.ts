@@ -40,6 +40,8 @@ export interface UploadedImage {
 
 export interface ListingSku {
   readonly sellerSku: string;
+  /** The marketplace's id of this SKU, once a create or a lookup told it (updates locate SKUs by it). */
+  readonly skuId?: string;
   /** Whole rupiah. */
   readonly price: number;
   readonly specialPrice?: number;

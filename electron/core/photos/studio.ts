@@ -26,11 +26,24 @@ import { OriginalsFolder } from './originals';
 import { defaultConcurrency } from './pool';
 import { LAZADA_PRESET } from './presets';
 import { PhotoProcessor, type ProcessorRun } from './processor';
+import type { RawSample } from './render';
 import { RenderedFolder } from './rendered';
 
+/** A rendered main image as QC gets it: the JPEG, and the raw sample the render decoded for QC. */
+export interface RenderedForQc {
+  readonly main: Buffer;
+  /** The main image's size. */
+  readonly width: number;
+  readonly height: number;
+  /** The JPEG decoded at most `PhotoQc.sampleSide` px; without it QC decodes `main` itself. */
+  readonly sample?: RawSample;
+}
+
 export interface PhotoQc {
+  /** The raw sample `measure` reads, at most this many px on a side: the render decodes it. */
+  readonly sampleSide: number;
   /** What QC keeps about a rendered main image (stored as JSON on the photo). */
-  measure(main: Buffer): Promise<unknown>;
+  measure(photo: RenderedForQc): Promise<unknown>;
   /**
    * The findings about one product's photos, in their order (the first is the main one):
    * each measured photo's own, by photo id, and the set's (how many there are).
@@ -89,7 +102,8 @@ export class PhotoStudio {
       concurrency: defaultConcurrency(),
       transaction: deps.transaction,
       read: deps.read,
-      measure: (main) => deps.qc.measure(main),
+      qcSampleSide: deps.qc.sampleSide,
+      measure: (photo) => deps.qc.measure(photo),
       control: deps.processControl,
       ...(deps.log ? { log: deps.log } : {}),
     });
@@ -244,6 +258,17 @@ export class PhotoStudio {
       throw new CoreError({ code: 'not_found', message: `Photo ${id} is being made again`, field: 'id' });
     }
     return file;
+  }
+
+  /**
+   * A product's photos as an upload sends them, main first: each one's state and, once
+   * rendered, its optimised file. Runs inside the caller's transaction.
+   */
+  uploadFiles(productId: number): { state: PhotoRow['state']; file: string | null }[] {
+    return this.library.forProduct(productId).map((row) => ({
+      state: row.state,
+      file: row.state === 'ready' && row.rendered ? this.rendered.pathOf(row.rendered, 'main') : null,
+    }));
   }
 
   /** An upright JPEG of the original at most 1200 px, made once; Chromium shows no TIFF or CMYK. */

@@ -54,6 +54,15 @@ const METHODS: Record<CoreMethod, true> = {
   'photos.process': true,
   'photos.status': true,
   'photos.file': true,
+  'uploads.connect': true,
+  'uploads.disconnect': true,
+  'uploads.connections': true,
+  'uploads.enqueue': true,
+  'uploads.drain': true,
+  'uploads.followQc': true,
+  'uploads.shop': true,
+  'uploads.skip': true,
+  'uploads.retry': true,
 };
 
 export const CORE_METHODS = Object.keys(METHODS) as CoreMethod[];

@@ -5,6 +5,7 @@ import { sql as catalogueVariants } from './0040-catalogue-variants';
 import { sql as categories } from './0050-categories';
 import { sql as problemCounts } from './0060-problem-counts';
 import { sql as photos } from './0070-photos';
+import { sql as uploads } from './0080-uploads';
 
 export interface Migration {
   /**
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 50, name: 'categories', sql: categories },
   { version: 60, name: 'problem-counts', sql: problemCounts },
   { version: 70, name: 'photos', sql: photos },
+  { version: 80, name: 'uploads', sql: uploads },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,455 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import type { Product } from '../../shared/catalogue';
+import {
+  MarketplaceFailure,
+  MAX_SKUS_PER_LOOKUP,
+  type MarketplaceAdapter,
+  type RemoteListing,
+} from '../marketplace/adapter';
+import { fullJitter, UPLOAD_BACKOFF } from './backoff';
+import { CircuitBreaker } from './circuit';
+import type { RemoteImageCache } from './image-cache';
+import {
+  CIRCUIT_COOLDOWN_MS,
+  CIRCUIT_THRESHOLD,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_LIMITS,
+  PHOTOS_WAIT_MS,
+  type ApiName,
+  type UploadLimits,
+} from './limits';
+import { listingOf, MAX_LISTING_IMAGES } from './listing';
+import { remoteState } from './remote-state';
+import type { UploadError, UploadRow } from './rows';
+import { sleep as realSleep } from './sleep';
+import type { OutboxStore, StateCounts } from './store';
+import { TokenBucket } from './token-bucket';
+
+/** A product's photo as the engine needs it: rendered file when ready. */
+export interface ListingPhoto {
+  readonly state: 'pending' | 'ready' | 'failed';
+  /** The optimised JPEG to upload; null until rendered. */
+  readonly file: string | null;
+}
+
+export interface EngineDeps {
+  readonly store: OutboxStore;
+  readonly images: RemoteImageCache;
+  /** Runs `fn` in one write transaction. */
+  readonly transaction: <T>(fn: () => T) => T;
+  /** Runs `fn` in one read transaction. */
+  readonly read: <T>(fn: () => T) => T;
+  /** The product as it is now, or undefined when it was deleted. */
+  readonly product: (productId: number) => Product | undefined;
+  /** The product's photos, main first. */
+  readonly photos: (productId: number) => readonly ListingPhoto[];
+  readonly salePropKey: (categoryId: number, variation: string) => string;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly limits?: UploadLimits;
+  readonly concurrency?: number;
+  readonly circuit?: { readonly threshold: number; readonly cooldownMs: number };
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * Why a drain ended: nothing left to send (`done`), the link is down (`offline`, the
+ * circuit opened), the shop must be connected again (`auth`), the laptop's clock is too
+ * far off (`clock`), or the caller stopped it (`stopped`).
+ */
+export type DrainOutcome = 'done' | 'offline' | 'auth' | 'clock' | 'stopped';
+
+export interface DrainResult {
+  readonly outcome: DrainOutcome;
+  readonly counts: StateCounts;
+  /** For `offline`: when the link is worth trying again. */
+  readonly retryInMs?: number;
+}
+
+export interface DrainOptions {
+  readonly signal?: AbortSignal;
+  /** Called after every step of a listing, with the shop's counts. */
+  readonly onStep?: (counts: StateCounts) => void;
+  /** Wait out an open circuit and go on (the CLI), instead of returning `offline` (the app). */
+  readonly keepTrying?: boolean;
+}
+
+/** Per shop: a token bucket per API and the circuit breaker over the link. */
+interface Link {
+  readonly buckets: Record<ApiName, TokenBucket>;
+  readonly circuit: CircuitBreaker;
+  stop: DrainOutcome | null;
+}
+
+class LinkDown extends Error {}
+
+/**
+ * The upload engine: sends the outbox of one shop, listing by listing, through the
+ * recovery points in rows.ts. Exactly once in effect: a create whose outcome is unknown
+ * (sent, then the link dropped, or the app was killed) is looked up by SellerSku before
+ * anything is sent again, and a duplicate-SKU refusal is reconciled the same way.
+ */
+export class UploadEngine {
+  private readonly links = new Map<number, Link>();
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+    this.sleep = deps.sleep ?? realSleep;
+  }
+
+  async drain(connectionId: number, adapter: MarketplaceAdapter, options: DrainOptions = {}): Promise<DrainResult> {
+    const link = this.link(connectionId);
+    link.stop = null;
+    // Asked to send: someone thinks the link may be back, so an open circuit gets its probe now.
+    link.circuit.probeNow();
+    const { signal } = options;
+    const inFlight = new Map<number, Promise<void>>();
+    const counts = () => this.deps.read(() => this.deps.store.counts(connectionId));
+    for (;;) {
+      if (signal?.aborted) link.stop = 'stopped';
+      if (link.stop === null && link.circuit.state() === 'open') {
+        if (!options.keepTrying) link.stop = 'offline';
+        else if (inFlight.size === 0) await this.sleep(link.circuit.retryInMs(), signal);
+      }
+      if (link.stop !== null) {
+        await Promise.all(inFlight.values());
+        return {
+          outcome: link.stop,
+          counts: counts(),
+          ...(link.stop === 'offline' ? { retryInMs: link.circuit.retryInMs() } : {}),
+        };
+      }
+      const free = (this.deps.concurrency ?? DEFAULT_CONCURRENCY) - inFlight.size;
+      const rows =
+        free > 0 && link.circuit.state() !== 'open'
+          ? this.deps.read(() => this.deps.store.due(connectionId, free, [...inFlight.keys()]))
+          : [];
+      for (const row of rows) {
+        const work = this.send(row, adapter, link, signal).finally(() => {
+          inFlight.delete(row.id);
+          options.onStep?.(counts());
+        });
+        inFlight.set(row.id, work);
+      }
+      if (inFlight.size > 0) {
+        await Promise.race(inFlight.values());
+        continue;
+      }
+      const wake = this.deps.read(() => this.deps.store.nextWake(connectionId));
+      if (wake === null) return { outcome: 'done', counts: counts() };
+      await this.sleep(Math.max(0, Date.parse(wake) - this.now()) + 5, signal);
+    }
+  }
+
+  /** Looks up the listings in QC and records those the marketplace approved or rejected. */
+  async followQc(connectionId: number, adapter: MarketplaceAdapter, signal?: AbortSignal): Promise<number> {
+    const link = this.link(connectionId);
+    let changed = 0;
+    let afterId = 0;
+    for (;;) {
+      const rows = this.deps.read(() => this.deps.store.inQc(connectionId, MAX_SKUS_PER_LOOKUP, afterId));
+      if (rows.length === 0) return changed;
+      afterId = rows[rows.length - 1]?.id ?? afterId;
+      const skusOf = new Map(rows.map((row) => [row.id, this.sellerSkus(row)]));
+      for (const batch of batches(rows, skusOf)) {
+        const found = await this.call(link, 'lookup', signal, () =>
+          adapter.findBySellerSkus(
+            batch.flatMap((row) => skusOf.get(row.id) ?? []),
+            signal,
+          ),
+        );
+        this.deps.transaction(() => {
+          for (const row of batch) {
+            const remote = matching(found, skusOf.get(row.id) ?? []);
+            if (remote === undefined || remote.status === 'pending_qc') continue;
+            this.adopt(row, remote);
+            changed += 1;
+          }
+        });
+      }
+    }
+  }
+
+  private link(connectionId: number): Link {
+    let link = this.links.get(connectionId);
+    if (link === undefined) {
+      const limits = this.deps.limits ?? DEFAULT_LIMITS;
+      const bucket = (api: ApiName) => new TokenBucket(limits[api].perSecond, limits[api].burst, this.now);
+      const circuit = this.deps.circuit ?? { threshold: CIRCUIT_THRESHOLD, cooldownMs: CIRCUIT_COOLDOWN_MS };
+      link = {
+        buckets: {
+          image: bucket('image'),
+          create: bucket('create'),
+          update: bucket('update'),
+          lookup: bucket('lookup'),
+        },
+        circuit: new CircuitBreaker(circuit.threshold, circuit.cooldownMs, this.now),
+        stop: null,
+      };
+      this.links.set(connectionId, link);
+    }
+    return link;
+  }
+
+  /** One listing, from wherever it stopped to its next resting point (in QC, blocked, or later). */
+  private async send(row: UploadRow, adapter: MarketplaceAdapter, link: Link, signal?: AbortSignal): Promise<void> {
+    const { store } = this.deps;
+    try {
+      const product = this.deps.read(() => this.deps.product(row.product_id));
+      if (product === undefined) {
+        this.write(() => store.move(row.id, 'blocked', { error: problem('product_gone', 'the product was deleted') }));
+        return;
+      }
+      const skus = product.skus.map((sku) => sku.sellerSku);
+      if (row.item_id === null && row.create_sent > 0) {
+        // A create may have reached the marketplace: find it before sending anything again.
+        const found = await this.lookup(link, adapter, skus, signal);
+        if (found !== undefined) return this.write(() => this.adopt(row, found));
+      }
+      const urls = await this.sendImages(row, product, adapter, link, signal);
+      if (urls === null) return;
+      const listing = listingOf(product, urls, this.deps.salePropKey, row.sku_ids);
+      if (row.item_id !== null) {
+        const itemId = row.item_id;
+        this.write(() => store.move(row.id, 'updating', { keepAttempts: true }));
+        await this.call(link, 'update', signal, () => adapter.updateListing(itemId, listing, signal));
+        this.write(() => store.move(row.id, 'in_qc', { clearRejectReason: true }));
+        return;
+      }
+      this.write(() => {
+        store.move(row.id, 'creating', { keepAttempts: true });
+        store.markCreateSent(row.id);
+      });
+      try {
+        const created = await this.call(link, 'create', signal, () => adapter.createListing(listing, signal));
+        const skuIds = Object.fromEntries(created.skus.map((sku) => [sku.sellerSku, sku.skuId]));
+        this.write(() =>
+          store.move(row.id, created.status === 'live' ? 'live' : 'in_qc', {
+            itemId: created.itemId,
+            skuIds,
+            clearRejectReason: true,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof MarketplaceFailure) || error.kind !== 'duplicate') throw error;
+        const found = await this.lookup(link, adapter, skus, signal);
+        if (found !== undefined) return this.write(() => this.adopt(row, found));
+        this.write(() =>
+          store.move(row.id, 'blocked', {
+            error: {
+              kind: 'sku_taken',
+              message: error.message,
+              ...(error.details.code ? { code: error.details.code } : {}),
+            },
+          }),
+        );
+      }
+    } catch (error) {
+      this.failed(row, error, link, signal);
+    }
+  }
+
+  /**
+   * Makes sure every photo of the listing is on the marketplace and returns their URLs
+   * (main first); null when the photos are not ready yet or none can be sent (the row
+   * was moved accordingly).
+   */
+  private async sendImages(
+    row: UploadRow,
+    product: Product,
+    adapter: MarketplaceAdapter,
+    link: Link,
+    signal?: AbortSignal,
+  ): Promise<string[] | null> {
+    const { store, images } = this.deps;
+    const photos = this.deps.read(() => this.deps.photos(product.id)).filter((p) => p.state !== 'failed');
+    if (photos.some((photo) => photo.state === 'pending')) {
+      this.write(() =>
+        store.retryLater(
+          row.id,
+          problem('photos_waiting', 'photos are still being optimised'),
+          new Date(this.now() + PHOTOS_WAIT_MS).toISOString(),
+          false,
+        ),
+      );
+      return null;
+    }
+    const files = photos.flatMap((photo) => (photo.file === null ? [] : [photo.file])).slice(0, MAX_LISTING_IMAGES);
+    if (files.length === 0) {
+      this.write(() => store.move(row.id, 'blocked', { error: problem('photo_missing', 'the product has no photo') }));
+      return null;
+    }
+    const contents = await Promise.all(files.map((file) => fs.readFile(file)));
+    const totalBytes = contents.reduce((sum, bytes) => sum + bytes.length, 0);
+    const fresh = row.state === 'queued' || row.images_total !== files.length || row.bytes_total !== totalBytes;
+    if (fresh) {
+      this.write(() =>
+        store.move(row.id, 'images', {
+          keepAttempts: true,
+          imagesTotal: files.length,
+          imagesDone: 0,
+          bytesTotal: totalBytes,
+          bytesSent: 0,
+        }),
+      );
+    }
+    // Photos counted in the progress so far (a resumed row has counted some already).
+    let counted = fresh ? 0 : row.images_done;
+    const urls: string[] = [];
+    for (const [index, bytes] of contents.entries()) {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const count = index >= counted;
+      if (count) counted += 1;
+      const known = this.deps.read(() => images.get(row.connection_id, sha256));
+      if (known !== undefined) {
+        if (count) this.write(() => store.imageDone(row.id, bytes.length));
+        urls.push(known);
+        continue;
+      }
+      const uploaded = await this.call(link, 'image', signal, () =>
+        adapter.uploadImage({ bytes, fileName: `${product.id}-${index + 1}.jpg` }, signal),
+      );
+      // The URL and the progress in one write: a crash after it never sends this photo again.
+      this.write(() => {
+        images.put(row.connection_id, sha256, uploaded.url, bytes.length);
+        if (count) store.imageDone(row.id, bytes.length);
+      });
+      urls.push(uploaded.url);
+    }
+    return urls;
+  }
+
+  /** Listings holding any of these SellerSkus; the one to adopt, if any. */
+  private async lookup(
+    link: Link,
+    adapter: MarketplaceAdapter,
+    skus: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<RemoteListing | undefined> {
+    const found = await this.call(link, 'lookup', signal, () => adapter.findBySellerSkus(skus, signal));
+    const remote = matching(found, skus);
+    if (remote !== undefined && found.filter((f) => f.status !== 'deleted').length > 1) {
+      this.deps.log?.(`upload: ${found.length} listings hold SellerSkus ${skus.join(', ')}; adopting ${remote.itemId}`);
+    }
+    return remote;
+  }
+
+  /** Takes over a listing found on the marketplace as this row's, in the state it is in there. */
+  private adopt(row: UploadRow, remote: RemoteListing): void {
+    const skuIds = Object.fromEntries(remote.skus.map((sku) => [sku.sellerSku, sku.skuId]));
+    const state = remoteState(remote.status);
+    this.deps.store.move(row.id, state, {
+      itemId: remote.itemId,
+      skuIds,
+      ...(remote.status === 'rejected' ? { rejectReason: remote.rejectReason ?? '' } : { clearRejectReason: true }),
+      ...(state === 'blocked' ? { error: problem('product_gone', 'the listing was deleted on the marketplace') } : {}),
+    });
+  }
+
+  /** Calls the marketplace through the link's circuit breaker and the API's token bucket. */
+  private async call<T>(link: Link, api: ApiName, signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+    if (!link.circuit.allow()) throw new LinkDown('the link to the marketplace is down');
+    await link.buckets[api].acquire(this.sleep, signal);
+    if (signal?.aborted) throw signal.reason;
+    try {
+      const value = await fn();
+      link.circuit.succeeded();
+      return value;
+    } catch (error) {
+      if (error instanceof MarketplaceFailure) {
+        if (error.kind === 'offline' || error.kind === 'unknown_outcome') link.circuit.failed();
+        else link.circuit.succeeded();
+        if (error.kind === 'throttled') link.buckets[api].blockUntil(this.now() + (error.details.retryAfterMs ?? 1000));
+      }
+      throw error;
+    }
+  }
+
+  /** What a failed step leaves behind: the row waits for a later attempt, or is blocked. */
+  private failed(row: UploadRow, error: unknown, link: Link, signal?: AbortSignal): void {
+    const { store } = this.deps;
+    const later = (ms: number, what: UploadError, count: boolean) =>
+      this.write(() => store.retryLater(row.id, what, new Date(this.now() + ms).toISOString(), count));
+    if (signal?.aborted) return; // stopped by the user: the row stays at its recovery point
+    if (error instanceof LinkDown) return;
+    if (error instanceof MarketplaceFailure) {
+      const what: UploadError = {
+        kind: error.kind,
+        message: error.message,
+        ...(error.details.code ? { code: error.details.code } : {}),
+        ...(error.details.field ? { field: error.details.field } : {}),
+      };
+      switch (error.kind) {
+        case 'offline':
+          return later(fullJitter(1, UPLOAD_BACKOFF, this.random), what, false);
+        case 'unknown_outcome':
+          return later(fullJitter(row.attempts + 1, UPLOAD_BACKOFF, this.random), what, true);
+        case 'throttled':
+          return later(error.details.retryAfterMs ?? 1000, what, false);
+        case 'auth':
+          link.stop = 'auth';
+          return later(0, what, false);
+        case 'clock':
+          link.stop = 'clock';
+          return later(0, what, false);
+        case 'rejected':
+        case 'duplicate':
+          return this.write(() => store.move(row.id, 'blocked', { error: what }));
+      }
+    }
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (code === 'ENOENT') {
+      // A rendered photo vanished (disk cleaned up by hand): it will be made again.
+      return later(PHOTOS_WAIT_MS, problem('photo_missing', String(error)), false);
+    }
+    this.deps.log?.(`upload ${row.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    later(fullJitter(row.attempts + 1, UPLOAD_BACKOFF, this.random), problem('internal', String(error)), true);
+  }
+
+  private write(fn: () => void): void {
+    this.deps.transaction(fn);
+  }
+
+  private sellerSkus(row: UploadRow): string[] {
+    const known = Object.keys(row.sku_ids);
+    if (known.length > 0) return known;
+    const product = this.deps.read(() => this.deps.product(row.product_id));
+    return product?.skus.map((sku) => sku.sellerSku) ?? [];
+  }
+}
+
+function problem(kind: UploadError['kind'], message: string): UploadError {
+  return { kind, message };
+}
+
+/** The listing holding any of these SellerSkus (case-insensitive, as Lazada matches them), live ones first. */
+function matching(found: readonly RemoteListing[], skus: readonly string[]): RemoteListing | undefined {
+  const wanted = new Set(skus.map((sku) => sku.toLowerCase()));
+  const holds = found.filter((listing) => listing.skus.some((sku) => wanted.has(sku.sellerSku.toLowerCase())));
+  return holds.find((listing) => listing.status !== 'deleted') ?? holds[0];
+}
+
+/** Rows grouped so each lookup carries at most MAX_SKUS_PER_LOOKUP SellerSkus. */
+function batches(rows: readonly UploadRow[], skusOf: ReadonlyMap<number, readonly string[]>): UploadRow[][] {
+  const result: UploadRow[][] = [];
+  let current: UploadRow[] = [];
+  let size = 0;
+  for (const row of rows) {
+    const n = skusOf.get(row.id)?.length ?? 0;
+    if (current.length > 0 && size + n > MAX_SKUS_PER_LOOKUP) {
+      result.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(row);
+    size += n;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}

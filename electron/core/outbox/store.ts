@@ -1,0 +1,210 @@
+import type { Db } from '../db/open';
+import { cached } from '../db/statements';
+import type { StateCounts } from '../../shared/uploads';
+import {
+  readUploadRow,
+  SENDING_STATES,
+  UPLOAD_STATES,
+  type UploadError,
+  type UploadRow,
+  type UploadState,
+} from './rows';
+
+const SENDING = SENDING_STATES.map((state) => `'${state}'`).join(', ');
+
+export type { StateCounts };
+
+/**
+ * The outbox table. Every method is one statement or runs inside the caller's
+ * transaction; each recovery point the engine reaches is one short write transaction, so
+ * what the database says after a crash is the last point reached.
+ */
+export class OutboxStore {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => string,
+  ) {}
+
+  get(id: number): UploadRow | undefined {
+    const raw = cached(this.db, 'SELECT * FROM uploads WHERE id = ?').get(id);
+    return raw === undefined ? undefined : readUploadRow(raw);
+  }
+
+  forProduct(productId: number, connectionId: number): UploadRow | undefined {
+    const raw = cached(this.db, 'SELECT * FROM uploads WHERE product_id = ? AND connection_id = ?').get(
+      productId,
+      connectionId,
+    );
+    return raw === undefined ? undefined : readUploadRow(raw);
+  }
+
+  /**
+   * Puts a product in the queue, or back in it (after a fix, a skip, or to send changes
+   * to a live listing). The row keeps its `item_id`: a listing made before is updated,
+   * never made a second time. A row still being sent is left as it is.
+   */
+  enqueue(productId: number, sellerId: number, connectionId: number): UploadRow {
+    const existing = this.forProduct(productId, connectionId);
+    const now = this.now();
+    if (existing === undefined) {
+      cached(
+        this.db,
+        `INSERT INTO uploads (product_id, connection_id, seller_id, state, queued_at, updated_at)
+         VALUES (?, ?, ?, 'queued', ?, ?)`,
+      ).run(productId, connectionId, sellerId, now, now);
+    } else if (!SENDING_STATES.includes(existing.state)) {
+      cached(
+        this.db,
+        `UPDATE uploads SET state = 'queued', attempts = 0, next_attempt_at = NULL, error = NULL,
+           images_total = 0, images_done = 0, bytes_total = 0, bytes_sent = 0,
+           queued_at = ?, updated_at = ?, finished_at = NULL
+         WHERE id = ?`,
+      ).run(now, now, existing.id);
+    }
+    const row = this.forProduct(productId, connectionId);
+    if (row === undefined) throw new Error('the upload row just written is missing');
+    return row;
+  }
+
+  /** Rows with work to send whose next attempt is due, oldest first. */
+  due(connectionId: number, limit: number, excluding: readonly number[] = []): UploadRow[] {
+    const rows = cached(
+      this.db,
+      `SELECT * FROM uploads
+       WHERE connection_id = ? AND state IN (${SENDING})
+         AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+         AND id NOT IN (SELECT value FROM json_each(?))
+       ORDER BY id LIMIT ?`,
+    ).all(connectionId, this.now(), JSON.stringify(excluding), limit);
+    return rows.map(readUploadRow);
+  }
+
+  /** When the earliest waiting row may be tried again (ISO time), or null when none waits. */
+  nextWake(connectionId: number): string | null {
+    const value = cached(
+      this.db,
+      `SELECT min(next_attempt_at) AS at FROM uploads
+       WHERE connection_id = ? AND state IN (${SENDING}) AND next_attempt_at IS NOT NULL`,
+    ).get(connectionId) as { at: string | null } | undefined;
+    return value?.at ?? null;
+  }
+
+  inQc(connectionId: number, limit: number, afterId = 0): UploadRow[] {
+    return cached(
+      this.db,
+      `SELECT * FROM uploads WHERE connection_id = ? AND state = 'in_qc' AND id > ? ORDER BY id LIMIT ?`,
+    )
+      .all(connectionId, afterId, limit)
+      .map(readUploadRow);
+  }
+
+  counts(connectionId: number): StateCounts {
+    const counts = Object.fromEntries(UPLOAD_STATES.map((state) => [state, 0])) as Record<UploadState, number>;
+    const rows = cached(this.db, 'SELECT state, count(*) AS n FROM uploads WHERE connection_id = ? GROUP BY state').all(
+      connectionId,
+    ) as { state: UploadState; n: number }[];
+    for (const row of rows) counts[row.state] = row.n;
+    return counts;
+  }
+
+  list(connectionId: number): UploadRow[] {
+    return cached(this.db, 'SELECT * FROM uploads WHERE connection_id = ? ORDER BY id')
+      .all(connectionId)
+      .map(readUploadRow);
+  }
+
+  /** A recovery point: the row's new state and what came with it, in one write. */
+  move(id: number, state: UploadState, changes: RowChanges = {}): void {
+    const now = this.now();
+    const finished = state === 'live' || state === 'rejected' || state === 'blocked' || state === 'skipped';
+    cached(
+      this.db,
+      `UPDATE uploads SET state = @state,
+         item_id = coalesce(@item_id, item_id),
+         sku_ids = coalesce(@sku_ids, sku_ids),
+         reject_reason = CASE WHEN @clear_reason THEN NULL ELSE coalesce(@reject_reason, reject_reason) END,
+         error = @error,
+         attempts = CASE WHEN @reset_attempts THEN 0 ELSE attempts END,
+         next_attempt_at = NULL,
+         images_total = coalesce(@images_total, images_total),
+         images_done = coalesce(@images_done, images_done),
+         bytes_total = coalesce(@bytes_total, bytes_total),
+         bytes_sent = coalesce(@bytes_sent, bytes_sent),
+         updated_at = @now,
+         finished_at = CASE WHEN @finished THEN @now ELSE NULL END
+       WHERE id = @id`,
+    ).run({
+      id,
+      state,
+      now,
+      finished: finished ? 1 : 0,
+      item_id: changes.itemId ?? null,
+      sku_ids: changes.skuIds === undefined ? null : JSON.stringify(changes.skuIds),
+      reject_reason: changes.rejectReason ?? null,
+      clear_reason: changes.clearRejectReason ? 1 : 0,
+      error: changes.error === undefined ? null : JSON.stringify(changes.error),
+      reset_attempts: changes.keepAttempts ? 0 : 1,
+      images_total: changes.imagesTotal ?? null,
+      images_done: changes.imagesDone ?? null,
+      bytes_total: changes.bytesTotal ?? null,
+      bytes_sent: changes.bytesSent ?? null,
+    });
+  }
+
+  /** Counts a create that may reach the marketplace; committed before the request goes. */
+  markCreateSent(id: number): void {
+    cached(this.db, 'UPDATE uploads SET create_sent = create_sent + 1, updated_at = ? WHERE id = ?').run(
+      this.now(),
+      id,
+    );
+  }
+
+  /** One photo more is on the marketplace (sent now, or found in the cache). */
+  imageDone(id: number, bytes: number): void {
+    cached(
+      this.db,
+      'UPDATE uploads SET images_done = images_done + 1, bytes_sent = bytes_sent + ?, updated_at = ? WHERE id = ?',
+    ).run(bytes, this.now(), id);
+  }
+
+  /** The attempt failed in a way worth trying again at `nextAttemptAt`; the state stays. */
+  retryLater(id: number, error: UploadError, nextAttemptAt: string, countAttempt: boolean): void {
+    cached(
+      this.db,
+      `UPDATE uploads SET error = ?, next_attempt_at = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?`,
+    ).run(JSON.stringify(error), nextAttemptAt, countAttempt ? 1 : 0, this.now(), id);
+  }
+
+  /** Taken out of the queue by the user; an upload that may already be on its way cannot be. */
+  skip(id: number): boolean {
+    const result = cached(
+      this.db,
+      `UPDATE uploads SET state = 'skipped', next_attempt_at = NULL, updated_at = ?, finished_at = ?
+       WHERE id = ? AND state IN ('queued', 'images', 'blocked')`,
+    ).run(this.now(), this.now(), id);
+    return result.changes === 1;
+  }
+
+  /** Try now rather than at the backoff time (the user pressed "Coba lagi"). */
+  retryNow(id: number): boolean {
+    const result = cached(
+      this.db,
+      `UPDATE uploads SET next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state IN (${SENDING})`,
+    ).run(this.now(), id);
+    return result.changes === 1;
+  }
+}
+
+export interface RowChanges {
+  readonly itemId?: string;
+  readonly skuIds?: Readonly<Record<string, string>>;
+  readonly rejectReason?: string;
+  readonly clearRejectReason?: boolean;
+  readonly error?: UploadError;
+  /** Keep the attempt count (a step inside one attempt); otherwise a new state starts at 0. */
+  readonly keepAttempts?: boolean;
+  readonly imagesTotal?: number;
+  readonly imagesDone?: number;
+  readonly bytesTotal?: number;
+  readonly bytesSent?: number;
+}
