@@ -83,6 +83,7 @@ import { photoQc } from './photos/qc-rules';
 import { FileSecretStore, type SecretStore } from './outbox/secrets';
 import { salePropKey } from './outbox/sale-props';
 import { Uploads, type UploadsDeps } from './outbox/uploads';
+import { PRACTICE_DB_FILE, PracticeHost } from './practice/host';
 import {
   connectInput,
   sellerIdInput,
@@ -94,6 +95,8 @@ import {
   type DrainReport,
   type EnqueueResult,
   type ShopUploads,
+  practiceStartInput,
+  type PracticeInfo,
 } from '../shared/uploads';
 
 import { PhotoStudio } from './photos/studio';
@@ -130,6 +133,8 @@ export interface CoreOptions {
   readonly uploadEngine?: UploadsDeps['engine'];
   /** Per-call deadline of marketplace requests. */
   readonly marketplaceTimeoutMs?: number;
+  /** How long the practice marketplace keeps a listing in review (a workshop may want it quick). */
+  readonly practiceQcDelayMs?: number;
 }
 
 /** Where the CLI keeps marketplace secrets when no secret store is given. */
@@ -229,6 +234,14 @@ export interface Core {
     /** Tries a waiting listing now instead of at its backoff time. */
     retry(input: unknown): Promise<Result<ShopUploads>>;
   };
+  /** The practice marketplace, served by this core on 127.0.0.1 (Mode latihan). */
+  practice: {
+    /** Starts it (once; later calls return the running one). */
+    start(input?: unknown): Promise<Result<PracticeInfo>>;
+    stop(input?: unknown): Promise<Result<null>>;
+    /** Connects a participant to a practice shop of their own (starting the server if needed). */
+    connect(input: unknown): Promise<Result<Connection>>;
+  };
   jobs: {
     /** Stops a running long job (or one about to start) by `{ jobId }`; it ends with error `cancelled`. */
     cancel(input: unknown): Promise<Result<null>>;
@@ -317,6 +330,12 @@ export function createCore(options: CoreOptions): Core {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.uploadEngine ? { engine: options.uploadEngine } : {}),
     ...(options.marketplaceTimeoutMs ? { timeoutMs: options.marketplaceTimeoutMs } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const practice = new PracticeHost({
+    dbPath: path.join(dataDir, PRACTICE_DB_FILE),
+    language: () => settings.language(),
+    ...(options.practiceQcDelayMs !== undefined ? { qcDelayMs: options.practiceQcDelayMs } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const shopOf = (uploadId: number) => {
@@ -470,6 +489,27 @@ export function createCore(options: CoreOptions): Core {
         return uploads.shop(sellerId, marketplace);
       }),
     },
+    practice: {
+      start: later(practiceStartInput, (input) => practice.start(input.port)),
+      stop: later(emptyInput, async () => {
+        await practice.stop();
+        return null;
+      }),
+      connect: later(sellerIdInput, async (input) => {
+        const seller = readTransaction(() => sellers.get(input.sellerId));
+        const server = await practice.server();
+        const tokens = server.issueToken(seller.businessName || seller.name);
+        return uploads.connect({
+          sellerId: input.sellerId,
+          marketplace: 'practice',
+          endpoint: server.baseUrl,
+          appKey: server.appKey,
+          appSecret: server.appSecret,
+          accessToken: tokens.accessToken,
+          refreshToken: tokens.refreshToken,
+        });
+      }),
+    },
     jobs: {
       cancel: async (input) => {
         const parsed = parseInput(jobCancelInput, input);
@@ -482,6 +522,7 @@ export function createCore(options: CoreOptions): Core {
       try {
         const stopping = studio.close();
         if (stopping) await stopping;
+        await practice.stop();
       } finally {
         db.close();
       }

@@ -144,3 +144,11 @@ export interface ShopUploads {
   readonly counts: StateCounts;
   readonly listings: readonly UploadListing[];
 }
+
+export const practiceStartInput = z.strictObject({ port: z.number().int().min(0).max(65_535).optional() }).default({});
+
+/** Where the practice marketplace runs; its storefront is what participants open in a browser. */
+export interface PracticeInfo {
+  readonly baseUrl: string;
+  readonly storefrontUrl: string;
+}

@@ -63,6 +63,9 @@ const METHODS: Record<CoreMethod, true> = {
   'uploads.shop': true,
   'uploads.skip': true,
   'uploads.retry': true,
+  'practice.start': true,
+  'practice.stop': true,
+  'practice.connect': true,
 };
 
 export const CORE_METHODS = Object.keys(METHODS) as CoreMethod[];

@@ -11,7 +11,7 @@ import type { CoreMethod } from './methods';
  */
 
 /** What the worker needs to create its core: CoreOptions without the functions. */
-export type WorkerCoreOptions = Pick<CoreOptions, 'dataDir' | 'version'>;
+export type WorkerCoreOptions = Pick<CoreOptions, 'dataDir' | 'version' | 'practiceQcDelayMs'>;
 
 export interface WorkerData {
   readonly options: WorkerCoreOptions;
