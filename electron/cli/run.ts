@@ -7,6 +7,7 @@ import type { AppError, Result } from '../shared/result';
 import { productCommands } from './commands/products';
 import { sellerCommands } from './commands/sellers';
 import { photoCommands } from './commands/photos';
+import { practiceCommands } from './commands/practice';
 import { uploadCommands } from './commands/uploads';
 import { spreadsheetCommands } from './commands/spreadsheets';
 import { trashCommands } from './commands/trash';
@@ -63,6 +64,10 @@ const OPTIONS = {
   'refresh-token': { type: 'string' },
   code: { type: 'string' },
   wait: { type: 'boolean' },
+  port: { type: 'string' },
+  faults: { type: 'string' },
+  seed: { type: 'string' },
+  'qc-delay': { type: 'string' },
 } as const;
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -106,6 +111,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   ...spreadsheetCommands,
   ...photoCommands,
   ...uploadCommands,
+  ...practiceCommands,
 };
 
 /**

@@ -31,9 +31,14 @@ export function problemText(t: TFunction, problem: string): string {
 /** Why a listing is not live, with what to do: the QC reason, the marketplace's code, or the failure. */
 export function listingAdvice(t: TFunction, listing: UploadListing): string {
   if (listing.state === 'rejected') {
-    const reason = listing.rejectReason ?? '';
-    const key = QC_REASON_KEYS[reason];
-    return key ? t(`upload:qc.${key}`) : t('upload:qc.other', { reason });
+    // Several reasons come joined by "; ".
+    return (listing.rejectReason ?? '')
+      .split('; ')
+      .map((reason) => {
+        const key = QC_REASON_KEYS[reason.trim()];
+        return key ? t(`upload:qc.${key}`) : t('upload:qc.other', { reason });
+      })
+      .join(' ');
   }
   const error = listing.error;
   if (error === null) return '';

@@ -7,7 +7,7 @@ import {
   type MarketplaceAdapter,
   type RemoteListing,
 } from '../marketplace/adapter';
-import { fullJitter, UPLOAD_BACKOFF } from './backoff';
+import { fullJitter, UPLOAD_BACKOFF, type BackoffOptions } from './backoff';
 import { CircuitBreaker } from './circuit';
 import type { RemoteImageCache } from './image-cache';
 import {
@@ -51,6 +51,7 @@ export interface EngineDeps {
   readonly limits?: UploadLimits;
   readonly concurrency?: number;
   readonly circuit?: { readonly threshold: number; readonly cooldownMs: number };
+  readonly backoff?: BackoffOptions;
   readonly log?: (message: string) => void;
 }
 
@@ -96,11 +97,13 @@ export class UploadEngine {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly backoff: BackoffOptions;
 
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
     this.sleep = deps.sleep ?? realSleep;
+    this.backoff = deps.backoff ?? UPLOAD_BACKOFF;
   }
 
   async drain(connectionId: number, adapter: MarketplaceAdapter, options: DrainOptions = {}): Promise<DrainResult> {
@@ -219,7 +222,7 @@ export class UploadEngine {
         const itemId = row.item_id;
         this.write(() => store.move(row.id, 'updating', { keepAttempts: true }));
         await this.call(link, 'update', signal, () => adapter.updateListing(itemId, listing, signal));
-        this.write(() => store.move(row.id, 'in_qc', { clearRejectReason: true }));
+        this.write(() => store.move(row.id, 'in_qc', { clearRejectReason: true, sentVersion: product.updatedAt }));
         return;
       }
       this.write(() => {
@@ -234,6 +237,7 @@ export class UploadEngine {
             itemId: created.itemId,
             skuIds,
             clearRejectReason: true,
+            sentVersion: product.updatedAt,
           }),
         );
       } catch (error) {
@@ -387,9 +391,9 @@ export class UploadEngine {
       };
       switch (error.kind) {
         case 'offline':
-          return later(fullJitter(1, UPLOAD_BACKOFF, this.random), what, false);
+          return later(fullJitter(1, this.backoff, this.random), what, false);
         case 'unknown_outcome':
-          return later(fullJitter(row.attempts + 1, UPLOAD_BACKOFF, this.random), what, true);
+          return later(fullJitter(row.attempts + 1, this.backoff, this.random), what, true);
         case 'throttled':
           return later(error.details.retryAfterMs ?? 1000, what, false);
         case 'auth':
@@ -409,7 +413,7 @@ export class UploadEngine {
       return later(PHOTOS_WAIT_MS, problem('photo_missing', String(error)), false);
     }
     this.deps.log?.(`upload ${row.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    later(fullJitter(row.attempts + 1, UPLOAD_BACKOFF, this.random), problem('internal', String(error)), true);
+    later(fullJitter(row.attempts + 1, this.backoff, this.random), problem('internal', String(error)), true);
   }
 
   private write(fn: () => void): void {

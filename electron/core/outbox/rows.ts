@@ -40,6 +40,7 @@ export const uploadRowSchema = z.object({
   item_id: z.string().min(1).nullable(),
   sku_ids: jsonText(z.record(z.string(), z.string())),
   create_sent: z.number().int().nonnegative(),
+  sent_version: z.string().nullable(),
   attempts: z.number().int().nonnegative(),
   next_attempt_at: z.string().nullable(),
   error: jsonText(uploadErrorSchema).nullable(),

@@ -41,9 +41,11 @@ export class OutboxStore {
   /**
    * Puts a product in the queue, or back in it (after a fix, a skip, or to send changes
    * to a live listing). The row keeps its `item_id`: a listing made before is updated,
-   * never made a second time. A row still being sent is left as it is.
+   * never made a second time. A row still being sent, or a listing whose product has not
+   * changed since it was sent (`productVersion` is the product's updated_at), is left as it is.
+   * True when the product is (still) waiting to be sent.
    */
-  enqueue(productId: number, sellerId: number, connectionId: number): UploadRow {
+  enqueue(productId: number, sellerId: number, connectionId: number, productVersion: string): boolean {
     const existing = this.forProduct(productId, connectionId);
     const now = this.now();
     if (existing === undefined) {
@@ -52,18 +54,20 @@ export class OutboxStore {
         `INSERT INTO uploads (product_id, connection_id, seller_id, state, queued_at, updated_at)
          VALUES (?, ?, ?, 'queued', ?, ?)`,
       ).run(productId, connectionId, sellerId, now, now);
-    } else if (!SENDING_STATES.includes(existing.state)) {
-      cached(
-        this.db,
-        `UPDATE uploads SET state = 'queued', attempts = 0, next_attempt_at = NULL, error = NULL,
-           images_total = 0, images_done = 0, bytes_total = 0, bytes_sent = 0,
-           queued_at = ?, updated_at = ?, finished_at = NULL
-         WHERE id = ?`,
-      ).run(now, now, existing.id);
+      return true;
     }
-    const row = this.forProduct(productId, connectionId);
-    if (row === undefined) throw new Error('the upload row just written is missing');
-    return row;
+    if (SENDING_STATES.includes(existing.state)) return true;
+    const unchanged =
+      (existing.state === 'in_qc' || existing.state === 'live') && existing.sent_version === productVersion;
+    if (unchanged) return false;
+    cached(
+      this.db,
+      `UPDATE uploads SET state = 'queued', attempts = 0, next_attempt_at = NULL, error = NULL,
+         images_total = 0, images_done = 0, bytes_total = 0, bytes_sent = 0,
+         queued_at = ?, updated_at = ?, finished_at = NULL
+       WHERE id = ?`,
+    ).run(now, now, existing.id);
+    return true;
   }
 
   /** Rows with work to send whose next attempt is due, oldest first. */
@@ -130,6 +134,7 @@ export class OutboxStore {
          images_done = coalesce(@images_done, images_done),
          bytes_total = coalesce(@bytes_total, bytes_total),
          bytes_sent = coalesce(@bytes_sent, bytes_sent),
+         sent_version = coalesce(@sent_version, sent_version),
          updated_at = @now,
          finished_at = CASE WHEN @finished THEN @now ELSE NULL END
        WHERE id = @id`,
@@ -148,6 +153,7 @@ export class OutboxStore {
       images_done: changes.imagesDone ?? null,
       bytes_total: changes.bytesTotal ?? null,
       bytes_sent: changes.bytesSent ?? null,
+      sent_version: changes.sentVersion ?? null,
     });
   }
 
@@ -207,4 +213,6 @@ export interface RowChanges {
   readonly imagesDone?: number;
   readonly bytesTotal?: number;
   readonly bytesSent?: number;
+  /** The product version whose content the marketplace now has. */
+  readonly sentVersion?: string;
 }

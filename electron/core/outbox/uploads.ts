@@ -42,7 +42,7 @@ export interface UploadsDeps {
   readonly secrets: SecretStore;
   readonly fetch?: typeof fetch;
   /** Engine tuning (tests and the benchmark): limits, concurrency, circuit, clock, randomness. */
-  readonly engine?: Partial<Pick<EngineDeps, 'limits' | 'concurrency' | 'circuit' | 'now' | 'random' | 'sleep'>>;
+  readonly engine?: Partial<Pick<EngineDeps, 'limits' | 'concurrency' | 'circuit' | 'backoff' | 'now' | 'random' | 'sleep'>>;
   readonly timeoutMs?: number;
   readonly log?: (message: string) => void;
 }
@@ -190,8 +190,7 @@ export class Uploads {
         continue;
       }
       if (product.status !== 'ready') this.deps.products.update({ id, changes: { status: 'ready' } });
-      this.store.enqueue(id, sellerId, connection.id);
-      queued += 1;
+      if (this.store.enqueue(id, sellerId, connection.id, this.deps.products.get(id).updatedAt)) queued += 1;
     }
     return { queued, refused };
   }

@@ -60,6 +60,9 @@ CREATE TABLE uploads (
   -- JSON object: SellerSku -> the marketplace's sku id.
   sku_ids TEXT NOT NULL DEFAULT '{}',
   create_sent INTEGER NOT NULL DEFAULT 0 CHECK (create_sent >= 0),
+  -- The product's updated_at when its content last reached the marketplace: asking to
+  -- upload an unchanged listing again sends nothing.
+  sent_version TEXT,
   attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
   next_attempt_at TEXT,
   -- JSON: why the last attempt failed ({ kind, code, field, message }); null once it worked.
