@@ -6,24 +6,44 @@ import type { PracticeServer } from '../../electron/core/practice/server';
 import type { Product } from '../../electron/shared/catalogue';
 import type { Connection } from '../../electron/shared/uploads';
 import { addProduct, addSeller, READY_FIELDS, readySku } from './catalogue';
+import { seededRandom } from './random';
 import { unwrap } from './results';
 
 /**
- * A product photo the practice marketplace's QC accepts: a coloured block (the product)
- * filling most of a white square, with a few hues so every photo's bytes differ. With
- * `background` the block sits on that colour instead, which QC rejects.
+ * A product photo the practice marketplace's QC accepts: a textured block (the product)
+ * filling most of a white square, its texture seeded by `index` so every photo differs.
+ * With `background` the block sits on that colour instead, which QC rejects.
  */
 export async function productPhoto(index: number, side = 400, background?: [number, number, number]): Promise<Buffer> {
-  const hue = (index * 47) % 200;
-  const block = Math.round(side * 0.8);
-  const product = await sharp({
-    create: { width: block, height: block, channels: 3, background: { r: 40 + hue, g: 120, b: 220 - hue } },
-  })
-    .png()
-    .toBuffer();
+  // The product is a block of coarse seeded texture, so every photo of a test is its own
+  // picture, different enough to stay different after JPEG compression. One raw buffer,
+  // one encode: tests make hundreds of these.
   const [r, g, b] = background ?? [255, 255, 255];
-  return sharp({ create: { width: side, height: side, channels: 3, background: { r, g, b } } })
-    .composite([{ input: product, gravity: 'centre' }])
+  const block = Math.round(side * 0.8);
+  const margin = Math.floor((side - block) / 2);
+  const cell = 8;
+  const cells = Math.ceil(block / cell);
+  const next = seededRandom(index + 1);
+  const shades = Array.from({ length: cells * cells * 3 }, () => 40 + Math.floor(next() * 160));
+  const pixels = Buffer.alloc(side * side * 3);
+  for (let y = 0; y < side; y += 1) {
+    for (let x = 0; x < side; x += 1) {
+      const at = (y * side + x) * 3;
+      const bx = x - margin;
+      const by = y - margin;
+      if (bx >= 0 && by >= 0 && bx < block && by < block) {
+        const c = (Math.floor(by / cell) * cells + Math.floor(bx / cell)) * 3;
+        pixels[at] = shades[c] ?? 0;
+        pixels[at + 1] = shades[c + 1] ?? 0;
+        pixels[at + 2] = shades[c + 2] ?? 0;
+      } else {
+        pixels[at] = r;
+        pixels[at + 1] = g;
+        pixels[at + 2] = b;
+      }
+    }
+  }
+  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
     .jpeg({ quality: 90 })
     .toBuffer();
 }
@@ -54,10 +74,13 @@ export async function seedShop(
         ...READY_FIELDS,
       }),
     );
-    for (let p = 1; p <= options.photos; p += 1) {
-      const name = p === 1 ? `${sku}.jpg` : `${sku}_${p}.jpg`;
-      fs.writeFileSync(path.join(photoDir, name), await productPhoto(seller.id * 10_000 + i * 10 + p, options.side));
-    }
+    await Promise.all(
+      Array.from({ length: options.photos }, async (_, n) => {
+        const p = n + 1;
+        const name = p === 1 ? `${sku}.jpg` : `${sku}_${p}.jpg`;
+        fs.writeFileSync(path.join(photoDir, name), await productPhoto(seller.id * 10_000 + i * 10 + p, options.side));
+      }),
+    );
   }
   unwrap(await core.photos.importFiles([photoDir], { sellerId: seller.id }));
   unwrap(await core.photos.process({ action: 'start', wait: true, sellerId: seller.id }));
