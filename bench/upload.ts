@@ -1,6 +1,7 @@
 /**
  * bench:upload — is the upload engine the bottleneck? Against the practice marketplace on
- * loopback (no faults, no latency, no QPS limit), the engine (outbox rows, recovery points
+ * loopback (its own process, as `akar practice-server`, so it has its own core; no faults,
+ * no latency, no QPS limit), the engine (outbox rows, recovery points
  * committed to SQLite, token buckets, photo cache, payload building) sends N listings with
  * 3 small photos each. The baseline, in the same run against the same server, sends the
  * same requests for an identical second shop straight through the Lazada client with the
@@ -9,6 +10,7 @@
  *
  *   npm run bench:upload [-- --count 300]
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +21,8 @@ import { LazadaAdapter } from '../electron/core/marketplace/lazada/lazada-adapte
 import { LazadaTransport } from '../electron/core/marketplace/lazada/transport';
 import { requestWireBytes } from '../electron/core/marketplace/lazada/wire-size';
 import { listingOf } from '../electron/core/outbox/listing';
-import { startPracticeServer } from '../electron/core/practice/server';
-import { connectPractice, seedShop } from '../tests/support/uploads';
+import { createToken } from '../electron/core/marketplace/lazada/oauth';
+import { seedShop } from '../tests/support/uploads';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '300' } } });
 const COUNT = Number(values.count);
@@ -51,12 +53,66 @@ function countingFetch(wire: Wire): typeof fetch {
   };
 }
 
+interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly appKey: string;
+  readonly appSecret: string;
+}
+
+/** `akar practice-server` in its own process, once it printed where it listens. */
+function startServerProcess(dataDir: string): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/cli/index.ts',
+      '--data',
+      dataDir,
+      '--lang',
+      'en',
+      'practice-server',
+      '--port',
+      '0',
+      '--qps',
+      '100000',
+      '--qc-delay',
+      '3600',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /runs at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      const appKey = /App Key: (\S+)/.exec(out)?.[1];
+      const appSecret = /App Secret: (\S+)/.exec(out)?.[1];
+      if (url && appKey && appSecret) resolve({ child, url, appKey, appSecret });
+    });
+    child.on('exit', (code) => reject(new Error(`practice-server exited (${code}): ${out}`)));
+  });
+}
+
+/** An OAuth code for a new practice shop, as the authorisation page gives it to a browser. */
+async function authorisationCode(server: ServerProcess, shopName: string, redirectUri: string): Promise<string> {
+  const form = new URLSearchParams({
+    response_type: 'code',
+    client_id: server.appKey,
+    redirect_uri: redirectUri,
+    state: 'bench',
+    shop_name: shopName,
+  });
+  const answer = await fetch(`${server.url}/oauth/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  const code = new URL(answer.headers.get('location') ?? '', server.url).searchParams.get('code');
+  if (!code) throw new Error(`no authorisation code (HTTP ${answer.status})`);
+  return code;
+}
+
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-bench-upload-'));
-  const server = await startPracticeServer({
-    qcDelayMs: 3_600_000,
-    qps: { default: 1_000_000, '/image/upload': 1_000_000 },
-  });
+  const server = await startServerProcess(path.join(dir, 'practice'));
   const wire: Wire = { requests: 0, wireBytes: 0, imageBytes: 0, payloadBytes: 0 };
   const core: Core = createCore({
     dataDir: path.join(dir, 'data'),
@@ -70,7 +126,17 @@ async function main(): Promise<void> {
     console.log(`Seeding two shops of ${COUNT} listings × 3 photos…`);
     const engineShop = await seedShop(core, dir, { count: COUNT, photos: 3, name: 'Engine', side: 360 });
     const baseShop = await seedShop(core, dir, { count: COUNT, photos: 3, name: 'Baseline', side: 360 });
-    await connectPractice(core, server, engineShop.sellerId);
+    const redirectUri = 'http://127.0.0.1:9/callback';
+    const connected = await core.uploads.connect({
+      sellerId: engineShop.sellerId,
+      marketplace: 'practice',
+      endpoint: server.url,
+      appKey: server.appKey,
+      appSecret: server.appSecret,
+      code: await authorisationCode(server, 'Engine', redirectUri),
+      redirectUri,
+    });
+    if (!connected.ok) throw new Error(connected.error.message);
 
     // Baseline: the same requests for the second shop, straight through the client.
     const files = new Map<number, string[]>();
@@ -85,12 +151,13 @@ async function main(): Promise<void> {
       }
       files.set(product.id, paths);
     }
-    const token = server.issueToken('Baseline').accessToken;
-    const adapter = new LazadaAdapter({
-      marketplace: 'practice',
-      transport: new LazadaTransport({ baseUrl: server.apiUrl, appKey: server.appKey, appSecret: server.appSecret }),
-      accessToken: () => token,
+    const transport = new LazadaTransport({
+      baseUrl: `${server.url}/rest`,
+      appKey: server.appKey,
+      appSecret: server.appSecret,
     });
+    const { accessToken } = await createToken(transport, await authorisationCode(server, 'Baseline', redirectUri));
+    const adapter = new LazadaAdapter({ marketplace: 'practice', transport, accessToken: () => accessToken });
     const queue = [...baseShop.products];
     const baseStart = performance.now();
     await Promise.all(
@@ -138,7 +205,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await core.close();
-    await server.close();
+    server.child.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -68,6 +68,7 @@ const OPTIONS = {
   faults: { type: 'string' },
   seed: { type: 'string' },
   'qc-delay': { type: 'string' },
+  qps: { type: 'string' },
 } as const;
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

@@ -4,8 +4,11 @@ import { unknownChannelError } from '../shared/channels';
 import { contract, type Channel, type ChannelOutput, type IpcResult, type ParsedInput } from '../shared/contract';
 import { importPickInput } from '../shared/imports';
 import { photosDroppedInput, photosImportInput, photosProcessInput } from '../shared/photos';
-import { INTERNAL_ERROR, type Result } from '../shared/result';
+import { INTERNAL_ERROR, type AppError, type Result } from '../shared/result';
+import { emptyInput } from '../shared/catalogue';
+import { type Marketplace } from '../shared/uploads';
 import { parseInput } from '../shared/validation';
+import { isStorefrontUrl } from './storefront';
 
 /**
  * The handler table: one entry per contract channel. Typed as a mapped type over the
@@ -29,7 +32,20 @@ export interface Shell {
   pickPhotoFiles(): Promise<string[] | null>;
   /** A folder of photos (a USB stick, a phone's DCIM), or null when cancelled. */
   pickPhotoFolder(): Promise<string | null>;
+  /**
+   * Opens a page of the practice storefront in the system browser. Only ever called with
+   * an address `isStorefrontUrl` accepts; implementations check it again.
+   */
+  openStorefront(url: string): Promise<void>;
 }
+
+/** The refusal for a storefront address main will not open (never expected: main makes it). */
+const STOREFRONT_REFUSED: AppError = {
+  code: 'invalid_input',
+  message: 'The storefront address is not a practice marketplace page on this laptop',
+  field: 'url',
+  reason: 'invalid_format',
+};
 
 export function createHandlers(core: Core, shell: Shell): Handlers {
   return {
@@ -121,7 +137,66 @@ export function createHandlers(core: Core, shell: Shell): Handlers {
       }
       return core.photos.importFiles(paths, request);
     },
+    'practice:start': (input) => core.practice.start(input),
+    'practice:connect': (input) => core.practice.connect(input),
+    'practice:openStorefront': async (input) => {
+      // Checked before anything starts: the page's input cannot be trusted to be empty.
+      const parsed = parseInput(emptyInput, input);
+      if (!parsed.ok) return parsed;
+      const info = await core.practice.start({});
+      if (!info.ok) return info;
+      if (!isStorefrontUrl(info.value.storefrontUrl)) return { ok: false, error: STOREFRONT_REFUSED };
+      await shell.openStorefront(info.value.storefrontUrl);
+      return info;
+    },
+    'uploads:connections': (input) => core.uploads.connections(input),
+    'uploads:enqueue': (input) => core.uploads.enqueue(input),
+    'uploads:drain': async (input) => {
+      const parsed = parseInput(contract['uploads:drain'].input, input);
+      if (!parsed.ok) return parsed;
+      const moved = await movedPracticeEndpoint(core, parsed.value.sellerId, parsed.value.marketplace);
+      if (!moved.ok) return moved;
+      return core.uploads.drain({ ...parsed.value, ...(moved.value !== null ? { endpoint: moved.value } : {}) });
+    },
+    'uploads:followQc': async (input) => {
+      const parsed = parseInput(contract['uploads:followQc'].input, input);
+      if (!parsed.ok) return parsed;
+      const { sellerId, marketplace } = parsed.value;
+      const moved = await movedPracticeEndpoint(core, sellerId, marketplace);
+      if (!moved.ok) return moved;
+      if (moved.value !== null) {
+        // Only a drain moves a connection; it also sends anything still waiting in the queue.
+        const drained = await core.uploads.drain({ sellerId, marketplace, endpoint: moved.value });
+        if (!drained.ok) return drained;
+      }
+      return core.uploads.followQc(parsed.value);
+    },
+    'uploads:shop': (input) => core.uploads.shop(input),
+    'uploads:skip': (input) => core.uploads.skip(input),
+    'uploads:retry': (input) => core.uploads.retry(input),
+    'uploads:disconnect': (input) => core.uploads.disconnect(input),
   };
+}
+
+/**
+ * The practice marketplace's address when the participant's practice shop is connected at
+ * another one, else null. It starts on a free port, so after a restart of the app it runs
+ * elsewhere than where the shop was connected; `uploads.drain` moves the connection.
+ */
+async function movedPracticeEndpoint(
+  core: Core,
+  sellerId: number,
+  marketplace: Marketplace,
+): Promise<Result<string | null>> {
+  if (marketplace !== 'practice') return { ok: true, value: null };
+  const connections = await core.uploads.connections({ sellerId });
+  if (!connections.ok) return connections;
+  const connection = connections.value.find((c) => c.marketplace === marketplace);
+  // Not connected: the core's own answer (not_connected) says so.
+  if (connection === undefined) return { ok: true, value: null };
+  const info = await core.practice.start({});
+  if (!info.ok) return info;
+  return { ok: true, value: connection.endpoint.startsWith(`${info.value.baseUrl}/`) ? null : info.value.baseUrl };
 }
 
 /** "akar-produk-2026-11-27.xlsx": sorts by date in a folder, and says what it holds. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
 import { Worker } from 'node:worker_threads';
 import type { Core } from '../core';
 import { resolveDataDir } from '../core/data-dir';
@@ -13,6 +13,7 @@ import { errorText, mainText } from './locale';
 import { buildMenu } from './menu';
 import { registerAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME, isAllowedNavigation } from './security';
+import { isStorefrontUrl } from './storefront';
 import { mainWindowOptions } from './window-options';
 
 /**
@@ -157,6 +158,11 @@ function electronShell(): Shell {
       const options: Electron.OpenDialogOptions = { properties: ['openDirectory'] };
       const result = await openDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async openStorefront(url) {
+      // Checked again here, next to the call that hands the address to the system.
+      if (!isStorefrontUrl(url)) throw new Error('refused to open a storefront address that is not the practice one');
+      await shell.openExternal(url);
     },
   };
 }

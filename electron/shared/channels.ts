@@ -47,6 +47,17 @@ export const CHANNELS = [
   'photos:process',
   'photos:status',
   'photos:importDropped',
+  'practice:start',
+  'practice:connect',
+  'practice:openStorefront',
+  'uploads:connections',
+  'uploads:enqueue',
+  'uploads:drain',
+  'uploads:followQc',
+  'uploads:shop',
+  'uploads:skip',
+  'uploads:retry',
+  'uploads:disconnect',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -59,6 +59,19 @@ import {
   type SellerPhotoOverview,
 } from './photos';
 import type { AppError, Result } from './result';
+import {
+  practiceStartInput,
+  sellerIdInput,
+  shopInput,
+  uploadEnqueueInput,
+  uploadDrainInput,
+  uploadRowInput,
+  type Connection,
+  type DrainReport,
+  type EnqueueResult,
+  type PracticeInfo,
+  type ShopUploads,
+} from './uploads';
 
 export { CHANNELS, EVENT_NAMES, EVENT_PREFIX, IPC_PREFIX, type Channel, type EventName } from './channels';
 
@@ -135,6 +148,29 @@ export const contract = {
   'photos:status': channel(emptyInput).returns<PhotoQueueStatus>(),
   /** Preload only (see PRELOAD_ONLY_CHANNELS): imports files and folders the user dropped. */
   'photos:importDropped': channel(photosDroppedInput).returns<PhotoImportReport>(),
+
+  /** Starts the practice marketplace on 127.0.0.1 (once; later calls answer where it runs). */
+  'practice:start': channel(practiceStartInput).returns<PracticeInfo>(),
+  /** Connects the participant to a practice shop of their own (starting the practice marketplace). */
+  'practice:connect': channel(sellerIdInput).returns<Connection>(),
+  /** Opens the practice storefront in the system browser (main picks the address, never the page). */
+  'practice:openStorefront': channel(emptyInput).returns<PracticeInfo>(),
+  'uploads:connections': channel(sellerIdInput).returns<Connection[]>(),
+  /** Checks products and puts them in the outbox; those the checks refuse come back with their problems. */
+  'uploads:enqueue': channel(uploadEnqueueInput).returns<EnqueueResult>(),
+  /**
+   * Sends the shop's outbox, a long job (`jobId`, progress kind `upload`, `jobs:cancel`). The
+   * page cannot name where to send: main points the practice shop at the running practice
+   * marketplace itself, and the app always stops and reports a dead link (no `keepTrying`).
+   */
+  'uploads:drain': channel(uploadDrainInput.omit({ endpoint: true, keepTrying: true })).returns<DrainReport>(),
+  /** Asks the marketplace about listings in QC; how many changed. */
+  'uploads:followQc': channel(shopInput).returns<{ changed: number }>(),
+  'uploads:shop': channel(shopInput).returns<ShopUploads>(),
+  'uploads:skip': channel(uploadRowInput).returns<ShopUploads>(),
+  'uploads:retry': channel(uploadRowInput).returns<ShopUploads>(),
+  /** Wipes the shop's sign-in from this laptop (the listings stay on the marketplace). */
+  'uploads:disconnect': channel(shopInput).returns<Connection>(),
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import './styles/form.css';
 import './styles/import.css';
 import './styles/progress.css';
 import './styles/photos.css';
+import './styles/uploads.css';
 
 /**
  * Start-up: ask main for the saved language first, so the very first screen is already

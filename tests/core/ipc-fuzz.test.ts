@@ -15,7 +15,15 @@ import { openTempCore, type TempCore } from '../support/temp';
  * with a well-formed Result, never throw, never pollute prototypes and never write.
  */
 
-const NO_INPUT = new Set<Channel>(['app:info', 'trash:list', 'categories:recent', 'import:pickFile', 'photos:status']);
+const NO_INPUT = new Set<Channel>([
+  'app:info',
+  'trash:list',
+  'categories:recent',
+  'import:pickFile',
+  'photos:status',
+  'practice:start',
+  'practice:openStorefront',
+]);
 
 /**
  * Channels that write nothing: the only ones where a random payload may come back `ok`.
@@ -49,6 +57,8 @@ const READ_ONLY = new Set<Channel>([
   'photos:status',
   // Only paths that do not exist reach it here, so nothing is imported.
   'photos:importDropped',
+  'uploads:connections',
+  'uploads:shop',
 ]);
 
 /** One valid input per channel (ids refer to the seeded catalogue); damaged copies are the battery. */
@@ -140,6 +150,17 @@ function validInputs(ids: { seller: number; product: number; sku: number }): Rec
     'photos:process': { action: 'pause' },
     'photos:status': {},
     'photos:importDropped': { sellerId: ids.seller, paths: ['/nonexistent/akar-fuzz/KR-01.jpg'] },
+    'practice:start': {},
+    'practice:connect': { sellerId: ids.seller },
+    'practice:openStorefront': {},
+    'uploads:connections': { sellerId: ids.seller },
+    'uploads:enqueue': { sellerId: ids.seller, marketplace: 'practice', productIds: [ids.product] },
+    'uploads:drain': { sellerId: ids.seller, marketplace: 'practice', jobId: 'upload-1' },
+    'uploads:followQc': { sellerId: ids.seller, marketplace: 'practice' },
+    'uploads:shop': { sellerId: ids.seller, marketplace: 'lazada' },
+    'uploads:skip': { uploadId: 1 },
+    'uploads:retry': { uploadId: 1 },
+    'uploads:disconnect': { sellerId: ids.seller, marketplace: 'practice' },
   };
 }
 

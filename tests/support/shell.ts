@@ -24,6 +24,9 @@ export function cancellingShell(): { shell: Shell; asked: string[] } {
       asked.push('photo folder');
       return null;
     },
+    openStorefront: async (url) => {
+      asked.push(`storefront ${url}`);
+    },
   };
   return { shell, asked };
 }

@@ -19,16 +19,17 @@ function untilStopped(): Promise<void> {
 
 export const practiceCommands: Record<string, Command> = {
   /**
-   * akar practice-server [--port N] [--app-key K --app-secret S] [--faults SPEC] [--seed N] [--qc-delay SECONDS]
+   * akar practice-server [--port N] [--app-key K --app-secret S] [--faults SPEC] [--seed N] [--qc-delay SECONDS] [--qps N]
    * Runs the practice marketplace on 127.0.0.1 until stopped; its shops are kept in the data folder.
    */
   'practice-server': {
-    options: ['port', 'app-key', 'app-secret', 'faults', 'seed', 'qc-delay'],
+    options: ['port', 'app-key', 'app-secret', 'faults', 'seed', 'qc-delay', 'qps'],
     async run({ core, options, args, t, say, language }): Promise<CommandOutcome> {
       const port = wholeNumber(options.port);
       const seed = wholeNumber(options.seed);
       const qcDelay = wholeNumber(options['qc-delay']);
-      const badNumber = [port, seed, qcDelay].some((value) => typeof value === 'string');
+      const qps = wholeNumber(options.qps);
+      const badNumber = [port, seed, qcDelay, qps].some((value) => typeof value === 'string');
       if (
         args.length > 0 ||
         badNumber ||
@@ -53,6 +54,8 @@ export const practiceCommands: Record<string, Command> = {
         ...(faults !== undefined ? { faults } : {}),
         ...(typeof seed === 'number' ? { seed } : {}),
         ...(typeof qcDelay === 'number' ? { qcDelayMs: qcDelay * 1000 } : {}),
+        // One limit for every API (Lazada's differ; a benchmark lifts them all).
+        ...(typeof qps === 'number' ? { qps: { default: qps, '/image/upload': qps } } : {}),
       });
       say?.(
         t('practice.started', {

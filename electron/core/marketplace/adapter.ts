@@ -103,7 +103,15 @@ export interface RemoteListing {
  * - `duplicate`: a create refused because the SellerSku exists; reconcile and adopt.
  * - `clock`: the laptop's clock is too far off for the signature's timestamp window.
  */
-export const FAILURE_KINDS = ['offline', 'unknown_outcome', 'throttled', 'auth', 'rejected', 'duplicate', 'clock'] as const;
+export const FAILURE_KINDS = [
+  'offline',
+  'unknown_outcome',
+  'throttled',
+  'auth',
+  'rejected',
+  'duplicate',
+  'clock',
+] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 export class MarketplaceFailure extends Error {

@@ -42,7 +42,9 @@ export interface UploadsDeps {
   readonly secrets: SecretStore;
   readonly fetch?: typeof fetch;
   /** Engine tuning (tests and the benchmark): limits, concurrency, circuit, clock, randomness. */
-  readonly engine?: Partial<Pick<EngineDeps, 'limits' | 'concurrency' | 'circuit' | 'backoff' | 'now' | 'random' | 'sleep'>>;
+  readonly engine?: Partial<
+    Pick<EngineDeps, 'limits' | 'concurrency' | 'circuit' | 'backoff' | 'now' | 'random' | 'sleep'>
+  >;
   readonly timeoutMs?: number;
   readonly log?: (message: string) => void;
 }

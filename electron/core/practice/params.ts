@@ -72,7 +72,7 @@ export async function parseParams(
     let form: FormData;
     try {
       // undici's multipart parser (Node's own fetch), so no dependency is needed for it.
-      form = await new Response(body, { headers: { 'content-type': contentType ?? '' } }).formData();
+      form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType ?? '' } }).formData();
     } catch {
       return fail(LAZADA_CODES.invalidParameter, 'The multipart body cannot be read', 'body');
     }

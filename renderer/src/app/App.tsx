@@ -9,6 +9,7 @@ import { ProductListScreen } from '../features/products/ProductListScreen';
 import { SellerFormScreen } from '../features/sellers/SellerFormScreen';
 import { SellerListScreen } from '../features/sellers/SellerListScreen';
 import { TrashScreen } from '../features/trash/TrashScreen';
+import { UploadsScreen } from '../features/uploads/UploadsScreen';
 import { Breadcrumb } from './Breadcrumb';
 import { Connectivity } from './Connectivity';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -78,6 +79,8 @@ function Screen({ route }: { route: Route }) {
       return <ImportScreen sellerId={route.sellerId} sellerName={route.sellerName} />;
     case 'photos':
       return <PhotosScreen sellerId={route.sellerId} sellerName={route.sellerName} />;
+    case 'uploads':
+      return <UploadsScreen sellerId={route.sellerId} sellerName={route.sellerName} />;
     case 'trash':
       return <TrashScreen />;
   }

@@ -12,6 +12,7 @@ export function Breadcrumb() {
   const { t } = useTranslation();
   const { t: catalogue } = useTranslation('catalogue');
   const { t: studio } = useTranslation('studio');
+  const { t: upload } = useTranslation('upload');
   const { route, go, back } = useNavigation();
   const words: Words = {
     sellers: t('nav.sellers'),
@@ -23,6 +24,7 @@ export function Breadcrumb() {
     allProducts: catalogue('nav.allProducts'),
     import: catalogue('nav.import'),
     photos: studio('nav.photos'),
+    uploads: upload('screen.nav'),
   };
   const crumbs = trail(route, words);
   const parent = parentOf(route);
@@ -58,7 +60,7 @@ export function Breadcrumb() {
   );
 }
 
-/** The crumbs' labels in the interface language (from three namespaces, looked up once). */
+/** The crumbs' labels in the interface language (from several namespaces, looked up once). */
 interface Words {
   readonly sellers: string;
   readonly newSeller: string;
@@ -69,6 +71,7 @@ interface Words {
   readonly allProducts: string;
   readonly import: string;
   readonly photos: string;
+  readonly uploads: string;
 }
 
 function trail(route: Route, words: Words): Crumb[] {
@@ -102,6 +105,8 @@ function trail(route: Route, words: Words): Crumb[] {
       return [home, sellerCrumb(route.sellerId, route.sellerName), { label: words.import, route }];
     case 'photos':
       return [home, sellerCrumb(route.sellerId, route.sellerName), { label: words.photos, route }];
+    case 'uploads':
+      return [home, sellerCrumb(route.sellerId, route.sellerName), { label: words.uploads, route }];
     case 'trash':
       return [home, { label: words.trash, route }];
   }

@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 /**
  * Where the seller is. A plain value instead of a router: the app has one window, no URLs
  * to share, and a handful of screens that nest (participants > one participant's
- * products > one product or their table, import or photos; participants > all products > one
+ * products > one product or their table, import, photos or uploads; participants > all products > one
  * product; participants > trash), so "back" always means "one level up", which is easier
  * to predict than browser-style history.
  */
@@ -18,12 +18,20 @@ export type Route =
       readonly productId?: number;
       readonly productName?: string;
       /** Where the form was opened from when that was not the participant's product list (the table, the photos). */
-      readonly returnTo?: CatalogueRoute | PhotosRoute;
+      readonly returnTo?: CatalogueRoute | PhotosRoute | UploadsRoute;
     }
   | CatalogueRoute
   | { readonly screen: 'import'; readonly sellerId: number; readonly sellerName: string }
   | PhotosRoute
+  | UploadsRoute
   | { readonly screen: 'trash' };
+
+/** One participant's upload centre: their shop connection, sending ready products, and how each listing is doing. */
+export interface UploadsRoute {
+  readonly screen: 'uploads';
+  readonly sellerId: number;
+  readonly sellerName: string;
+}
 
 /** One participant's photos: importing from a phone or USB stick, and which products' photos need work. */
 export interface PhotosRoute {
@@ -65,6 +73,7 @@ export function parentOf(route: Route): Route | null {
         : HOME;
     case 'import':
     case 'photos':
+    case 'uploads':
       return { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName };
     case 'trash':
       return HOME;
@@ -88,6 +97,8 @@ export function routeKey(route: Route): string {
       return `import:${route.sellerId}`;
     case 'photos':
       return `photos:${route.sellerId}`;
+    case 'uploads':
+      return `uploads:${route.sellerId}`;
     case 'trash':
       return 'trash';
   }

@@ -54,6 +54,15 @@ const PATHS = {
   pad: 'M4 4h16v16H4zM7 9h10v6H7z',
   arrowLeft: 'M19 12H5M11 6l-6 6 6 6',
   compare: 'M12 3v18M4 5h5v14H4zM15 5h5v14h-5z',
+  // The upload centre.
+  /** A shop front with its awning: "the shop", where listings go. */
+  store: 'M4 9l1.5-5h13L20 9M4 9v11h16V9M4 9h16M9 20v-6h6v6',
+  /** A paper plane: "send to the shop". */
+  send: 'M22 2L11 13M22 2l-7 20-4-9-9-4z',
+  /** A plug: "connect". */
+  plug: 'M9 7V3M15 7V3M7 7h10v4a5 5 0 0 1-10 0zM12 16v5',
+  refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7',
+  skip: 'M5 5l9 7-9 7zM18 5v14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -75,6 +75,8 @@ export interface AppSession {
     /** The folder picked in the next "Ambil dari folder" dialog (null = Cancel). */
     nextFolder: (string | null)[];
   };
+  /** Addresses main asked the system browser to open ("Lihat toko"), in order. */
+  readonly opened: string[];
   /** Closes the core and opens the same data folder again, then reloads: an app restart. */
   restart(): Promise<void>;
   /** Console errors, page errors and CSP violations seen so far. */
@@ -83,9 +85,15 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-export async function openApp(suite: Suite): Promise<AppSession> {
+export interface AppOptions {
+  /** How long the practice marketplace keeps a listing in review (0: decided at the next look). */
+  readonly practiceQcDelayMs?: number;
+}
+
+export async function openApp(suite: Suite, options: AppOptions = {}): Promise<AppSession> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-e2e-'));
   const dialogs: AppSession['dialogs'] = { nextOpen: [], nextSave: [], nextPhotos: [], nextFolder: [] };
+  const opened: string[] = [];
   // The core runs in the worker thread the app ships (out/main/core-worker.js). Its
   // progress goes to the page exactly as main's webContents.send would deliver it.
   const pageRef: { current?: Page } = {};
@@ -94,6 +102,7 @@ export async function openApp(suite: Suite): Promise<AppSession> {
       {
         dataDir,
         version: '0.0.0-e2e',
+        ...(options.practiceQcDelayMs !== undefined ? { practiceQcDelayMs: options.practiceQcDelayMs } : {}),
         onProgress: (event) => {
           void pageRef.current
             ?.evaluate(
@@ -114,6 +123,10 @@ export async function openApp(suite: Suite): Promise<AppSession> {
     pickSaveTarget: async () => dialogs.nextSave.shift() ?? null,
     pickPhotoFiles: async () => dialogs.nextPhotos.shift() ?? null,
     pickPhotoFolder: async () => dialogs.nextFolder.shift() ?? null,
+    // No browser opens here: the address is recorded, and the test opens it in a page of its own.
+    openStorefront: async (url) => {
+      opened.push(url);
+    },
   };
   let handlers: Handlers = createHandlers(core, shell);
   const context = await suite.browser.newContext({ viewport: VIEWPORT, locale: 'id-ID' });
@@ -140,6 +153,7 @@ export async function openApp(suite: Suite): Promise<AppSession> {
     },
     dataDir,
     dialogs,
+    opened,
     problems,
     async emit(event, payload) {
       await page.evaluate(

@@ -93,7 +93,7 @@ export type ResultAt = 'data' | 'envelope';
 
 interface PreparedRequest {
   readonly url: URL;
-  readonly init: { method: string; headers: Record<string, string>; body?: string | Uint8Array };
+  readonly init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> };
   readonly wireBytes: number;
 }
 
@@ -239,7 +239,7 @@ export class LazadaTransport {
 
     const url = new URL(this.baseUrl + call.path);
     const headers: Record<string, string> = { accept: 'application/json' };
-    let body: string | Uint8Array | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
     if (call.method === 'GET') {
       for (const [name, value] of Object.entries(params)) url.searchParams.append(name, value);
     } else if (!call.file) {
@@ -275,10 +275,11 @@ async function multipart(
   url: URL,
   params: Readonly<Record<string, string>>,
   file: LazadaFile,
-): Promise<{ body: Uint8Array; contentType: string }> {
+): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
   const form = new FormData();
   for (const [name, value] of Object.entries(params)) form.append(name, value);
-  const blob = new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' });
+  // Copied into a plain ArrayBuffer, which is what a Blob takes under both the DOM and Node typings.
+  const blob = new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' });
   form.append(file.field, blob, file.fileName);
   const encoded = new Request(url, { method: 'POST', body: form });
   const contentType = encoded.headers.get('content-type');

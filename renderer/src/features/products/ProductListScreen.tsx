@@ -19,6 +19,7 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('catalogue');
   const { t: ts } = useTranslation('studio');
+  const { t: tu } = useTranslation('upload');
   const { go } = useNavigation();
   const key = String(sellerId);
   const [seller, reloadSeller] = useLoad(() => api.invoke('sellers:get', { id: sellerId }), key);
@@ -106,6 +107,10 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
                 {tc('toolbar.table')}
               </button>
               <ExportButton sellerId={sellerId} />
+              <button type="button" className="button" onClick={() => go({ screen: 'uploads', sellerId, sellerName })}>
+                <Icon name="send" />
+                {tu('screen.navButton')}
+              </button>
             </>
           )}
           {isEmpty ? null : addButton}
