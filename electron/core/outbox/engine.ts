@@ -290,43 +290,44 @@ export class UploadEngine {
       return null;
     }
     const contents = await Promise.all(files.map((file) => fs.readFile(file)));
-    const totalBytes = contents.reduce((sum, bytes) => sum + bytes.length, 0);
-    const fresh = row.state === 'queued' || row.images_total !== files.length || row.bytes_total !== totalBytes;
-    if (fresh) {
-      this.write(() =>
-        store.move(row.id, 'images', {
-          keepAttempts: true,
-          imagesTotal: files.length,
-          imagesDone: 0,
-          bytesTotal: totalBytes,
-          bytesSent: 0,
-        }),
-      );
-    }
-    // Photos counted in the progress so far (a resumed row has counted some already).
-    let counted = fresh ? 0 : row.images_done;
-    const urls: string[] = [];
-    for (const [index, bytes] of contents.entries()) {
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const count = index >= counted;
-      if (count) counted += 1;
-      const known = this.deps.read(() => images.get(row.connection_id, sha256));
-      if (known !== undefined) {
-        if (count) this.write(() => store.imageDone(row.id, bytes.length));
-        urls.push(known);
-        continue;
-      }
-      const uploaded = await this.call(link, 'image', signal, () =>
-        adapter.uploadImage({ bytes, fileName: `${product.id}-${index + 1}.jpg` }, signal),
-      );
-      // The URL and the progress in one write: a crash after it never sends this photo again.
+    const hashes = contents.map((bytes) => createHash('sha256').update(bytes).digest('hex'));
+    const urls: (string | undefined)[] = this.deps.read(() => hashes.map((sha) => images.get(row.connection_id, sha)));
+    const missing = urls.flatMap((url, index) => (url === undefined ? [index] : []));
+    // The listing's photos go out together, and their URLs are committed in one write when
+    // all have answered: a crash in between sends at most these few photos again.
+    const results = await Promise.allSettled(
+      missing.map(async (index) => {
+        const bytes = contents[index] ?? Buffer.alloc(0);
+        const uploaded = await this.call(link, 'image', signal, () =>
+          adapter.uploadImage({ bytes, fileName: `${product.id}-${index + 1}.jpg` }, signal),
+        );
+        urls[index] = uploaded.url;
+      }),
+    );
+    const done = urls.flatMap((url, index) => (url === undefined ? [] : [index]));
+    const progress = {
+      imagesTotal: files.length,
+      imagesDone: done.length,
+      bytesTotal: contents.reduce((sum, bytes) => sum + bytes.length, 0),
+      bytesSent: done.reduce((sum, index) => sum + (contents[index]?.length ?? 0), 0),
+    };
+    const changed =
+      missing.length > 0 ||
+      row.state === 'queued' ||
+      row.images_done !== progress.imagesDone ||
+      row.bytes_total !== progress.bytesTotal;
+    if (changed) {
       this.write(() => {
-        images.put(row.connection_id, sha256, uploaded.url, bytes.length);
-        if (count) store.imageDone(row.id, bytes.length);
+        for (const index of missing) {
+          const url = urls[index];
+          if (url !== undefined) images.put(row.connection_id, hashes[index] ?? '', url, contents[index]?.length ?? 0);
+        }
+        store.move(row.id, row.state === 'queued' ? 'images' : row.state, { keepAttempts: true, ...progress });
       });
-      urls.push(uploaded.url);
     }
-    return urls;
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+    return urls.filter((url): url is string => url !== undefined);
   }
 
   /** Listings holding any of these SellerSkus; the one to adopt, if any. */

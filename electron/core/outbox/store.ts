@@ -165,14 +165,6 @@ export class OutboxStore {
     );
   }
 
-  /** One photo more is on the marketplace (sent now, or found in the cache). */
-  imageDone(id: number, bytes: number): void {
-    cached(
-      this.db,
-      'UPDATE uploads SET images_done = images_done + 1, bytes_sent = bytes_sent + ?, updated_at = ? WHERE id = ?',
-    ).run(bytes, this.now(), id);
-  }
-
   /** The attempt failed in a way worth trying again at `nextAttemptAt`; the state stays. */
   retryLater(id: number, error: UploadError, nextAttemptAt: string, countAttempt: boolean): void {
     cached(
