@@ -15,6 +15,8 @@ export interface StudioRun {
   readonly importSeconds: number;
   readonly processSeconds: number;
   readonly photosPerSecond: number;
+  /** Process CPU time (all threads) per photo in the queue: unlike wall time, barely moved by neighbours. */
+  readonly cpuMsPerPhoto: number;
   readonly rssAt100Mb: number | null;
   readonly rssEndMb: number;
   readonly peakRssMb: number;
@@ -44,9 +46,11 @@ export async function benchStudio(files: readonly string[]): Promise<StudioRun> 
     if (!imported.ok) throw new Error(JSON.stringify(imported.error));
     const importSeconds = (performance.now() - started) / 1000;
     started = performance.now();
+    const cpu = process.cpuUsage();
     const status = await core.photos.process({ action: 'start', wait: true });
     if (!status.ok || status.value.ready !== files.length) throw new Error(`render: ${JSON.stringify(status)}`);
     const processSeconds = (performance.now() - started) / 1000;
+    const { user, system } = process.cpuUsage(cpu);
     const rssEnd = process.memoryUsage.rss();
     const main = path.join(dataDir, 'photos', 'optimised', 'main');
     const sizes = fs.readdirSync(main).map((name) => fs.statSync(path.join(main, name)).size);
@@ -54,6 +58,7 @@ export async function benchStudio(files: readonly string[]): Promise<StudioRun> 
       importSeconds,
       processSeconds,
       photosPerSecond: files.length / processSeconds,
+      cpuMsPerPhoto: (user + system) / 1000 / files.length,
       rssAt100Mb: rssAt100 === null ? null : rssAt100 / 1024 / 1024,
       rssEndMb: rssEnd / 1024 / 1024,
       peakRssMb: Math.max(peak, rssEnd) / 1024 / 1024,

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { PhotoIssue } from '../../shared/photos';
 import type { PhotoRow } from './library';
-import { measurePhoto, photoCountIssues, productPhotoIssues, type PhotoMetrics } from './qc';
+import {
+  measurePhoto,
+  measurePixels,
+  photoCountIssues,
+  SAMPLE_SIDE,
+  productPhotoIssues,
+  type PhotoMetrics,
+} from './qc';
 import type { PhotoQc } from './studio';
 
 const n = z.number().finite();
@@ -38,7 +45,13 @@ function metricsOf(row: PhotoRow): PhotoMetrics | null {
  * the main photo, and what it is a near-copy of, change as the seller reorders.
  */
 export const photoQc: PhotoQc = {
-  measure: (main) => measurePhoto(main),
+  sampleSide: SAMPLE_SIDE,
+  // The render's own sample when it made one (the queue always asks): the same pixels
+  // measurePhoto would decode from the JPEG, without decoding it again.
+  measure: async ({ main, width, height, sample }) =>
+    sample
+      ? measurePixels(sample.data, sample.width, sample.height, sample.channels, width, height)
+      : measurePhoto(main),
   review(photos) {
     // Only rendered photos have measures; the main one is the first photo, measured or not
     // (with the first still being processed, QC takes the first measured photo as main).

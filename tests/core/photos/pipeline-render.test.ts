@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAZADA_PRESET } from '../../../electron/core/photos/presets';
+import { measurePhoto, measurePixels, SAMPLE_SIDE } from '../../../electron/core/photos/qc/measure';
 import { renderPhoto, type Rendered, type RenderResult } from '../../../electron/core/photos/render';
 import {
   animatedGif,
@@ -112,6 +113,40 @@ describe('renderPhoto output format', () => {
     let diff = 0;
     for (let i = 0; i < thumb.data.length; i++) diff += Math.abs((thumb.data[i] ?? 0) - (fromMain.data[i] ?? 0));
     expect(diff / thumb.data.length).toBeLessThan(4);
+  });
+
+  it('hands QC the pixels measurePhoto would decode, and makes the thumbnail from them', async () => {
+    for (const [input, recipe] of [
+      [upright, {}],
+      [upright, { brightness: 1.4, rotate: 90 }],
+      [await photoJpeg({ width: 500, height: 400, seed: 3 }), {}],
+    ] as const) {
+      const result = ok(await renderPhoto(input, recipe, LAZADA_PRESET, { sampleSide: SAMPLE_SIDE }));
+      const { sample, mainInfo } = result;
+      if (!sample) throw new Error('no sample');
+      expect([sample.width, sample.height]).toEqual([
+        Math.min(SAMPLE_SIDE, mainInfo.width),
+        Math.min(SAMPLE_SIDE, mainInfo.height),
+      ]);
+      // Identical metrics: QC's calibration holds for the queue's measures.
+      const fromSample = measurePixels(
+        sample.data,
+        sample.width,
+        sample.height,
+        sample.channels,
+        mainInfo.width,
+        mainInfo.height,
+      );
+      expect(fromSample).toEqual(await measurePhoto(result.main));
+      const thumb = await sharp(result.thumb).metadata();
+      expect([thumb.width, thumb.height]).toEqual([Math.min(300, mainInfo.width), Math.min(300, mainInfo.height)]);
+      const fromMain = await decode(await sharp(result.main).resize(thumb.width, thumb.height).png().toBuffer());
+      const pixels = await decode(result.thumb);
+      let diff = 0;
+      for (let i = 0; i < pixels.data.length; i++) diff += Math.abs((pixels.data[i] ?? 0) - (fromMain.data[i] ?? 0));
+      expect(diff / pixels.data.length).toBeLessThan(4);
+    }
+    expect(ok(await renderPhoto(upright, {}, LAZADA_PRESET)).sample).toBeUndefined();
   });
 
   it("leaves sharp's global settings to the caller", async () => {

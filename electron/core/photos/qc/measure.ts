@@ -122,9 +122,9 @@ export function measurePixels(
   fullHeight = height,
 ): PhotoMetrics {
   const rgb = toRgb(data, width * height, channels);
-  const { grey, chroma } = greyAndChroma(rgb, width * height);
-  const background = measureBackground(rgb, grey, chroma, width, height);
-  const fill = measureFill(rgb, width, height, background.colour);
+  const background = measureBackground(rgb, width, height);
+  const { grey, greyHistogram, rows, columns } = scanPixels(rgb, width, height, background.colour);
+  const fill = measureFill(rows, columns, width, height);
   const whole: Box = { left: 0, top: 0, width, height };
   return {
     width: fullWidth,
@@ -132,7 +132,7 @@ export function measurePixels(
     sampleWidth: width,
     sampleHeight: height,
     sharpness: measureSharpness(rgb, grey, width, height),
-    exposure: measureExposure(grey),
+    exposure: measureExposure(greyHistogram, width * height),
     background: background.metrics,
     fill: { side: fill.side, area: fill.area },
     hash: differenceHash(grey, width, fill.box.width >= 9 && fill.box.height >= 8 ? fill.box : whole),
@@ -152,20 +152,55 @@ function toRgb(data: Uint8Array, n: number, channels: number): Uint8Array {
   return rgb;
 }
 
-/** Rec. 601 luma (what JPEG stores, in whole levels) and chroma, per pixel. */
-function greyAndChroma(rgb: Uint8Array, n: number): { grey: Uint8Array; chroma: Uint8Array } {
-  const grey = new Uint8Array(n);
-  const chroma = new Uint8Array(n);
-  for (let p = 0, i = 0; p < n; p++, i += 3) {
-    const r = rgb[i]!;
-    const g = rgb[i + 1]!;
-    const b = rgb[i + 2]!;
-    grey[p] = (19595 * r + 38470 * g + 7471 * b + 32768) >> 16;
-    const hi = r > g ? (r > b ? r : b) : g > b ? g : b;
-    const lo = r < g ? (r < b ? r : b) : g < b ? g : b;
-    chroma[p] = hi - lo;
+/** Rec. 601 luma, what JPEG stores, in whole levels. */
+function luma(r: number, g: number, b: number): number {
+  return (19595 * r + 38470 * g + 7471 * b + 32768) >> 16;
+}
+
+/** max(R,G,B) - min(R,G,B). */
+function chromaOf(r: number, g: number, b: number): number {
+  const hi = r > g ? (r > b ? r : b) : g > b ? g : b;
+  const lo = r < g ? (r < b ? r : b) : g < b ? g : b;
+  return hi - lo;
+}
+
+/**
+ * One pass over every pixel for what needs all of them but their neighbours: the luma of
+ * each and its histogram, and per row and column how many pixels are product (differ
+ * clearly from the background colour: some channel more than FOREGROUND_DIFFERENCE away,
+ * looked up per channel value). Hot loop: the histogram is counted in two alternating
+ * halves so that runs of one value (a white background) do not wait on their own
+ * increments. The results are exactly those of the plain loops.
+ */
+function scanPixels(rgb: Uint8Array, width: number, height: number, colour: Rgb) {
+  const grey = new Uint8Array(width * height);
+  const even = new Uint32Array(256);
+  const odd = new Uint32Array(256);
+  const rows = new Uint32Array(height);
+  const columns = new Uint32Array(width);
+  const [far0, far1, far2] = colour.map((c) => {
+    const far = new Uint8Array(256);
+    for (let v = 0; v < 256; v++) far[v] = Math.abs(v - c) > FOREGROUND_DIFFERENCE ? 1 : 0;
+    return far;
+  }) as [Uint8Array, Uint8Array, Uint8Array];
+  for (let y = 0, p = 0, i = 0; y < height; y++) {
+    let inRow = 0;
+    for (let x = 0; x < width; x++, p++, i += 3) {
+      const r = rgb[i]!;
+      const g = rgb[i + 1]!;
+      const b = rgb[i + 2]!;
+      const v = luma(r, g, b);
+      grey[p] = v;
+      if (p & 1) odd[v]!++;
+      else even[v]!++;
+      const product = far0[r]! | far1[g]! | far2[b]!;
+      inRow += product;
+      columns[x]! += product;
+    }
+    rows[y] = inRow;
   }
-  return { grey, chroma };
+  for (let v = 0; v < 256; v++) even[v]! += odd[v]!;
+  return { grey, greyHistogram: even, rows, columns };
 }
 
 /**
@@ -187,16 +222,29 @@ function measureSharpness(rgb: Uint8Array, grey: Uint8Array, width: number, heig
   const histogram = new Uint32Array(6144);
   const row = width * 3;
   for (let y = 0; y < height - 1; y++) {
-    for (let p = y * width, end = p + width - 1, i = p * 3; p < end; p++, i += 3) {
-      const rx = rgb[i + 3]! - rgb[i]!;
-      const gx = rgb[i + 4]! - rgb[i + 1]!;
-      const bx = rgb[i + 5]! - rgb[i + 2]!;
-      const ry = rgb[i + row]! - rgb[i]!;
-      const gy = rgb[i + row + 1]! - rgb[i + 1]!;
-      const by = rgb[i + row + 2]! - rgb[i + 2]!;
+    let p = y * width;
+    let i = p * 3;
+    // Each pixel's right-hand neighbour is the next one's own: read once.
+    let r = rgb[i]!;
+    let g = rgb[i + 1]!;
+    let b = rgb[i + 2]!;
+    for (const end = p + width - 1; p < end; p++, i += 3) {
+      const r1 = rgb[i + 3]!;
+      const g1 = rgb[i + 4]!;
+      const b1 = rgb[i + 5]!;
+      const rx = r1 - r;
+      const gx = g1 - g;
+      const bx = b1 - b;
+      const ry = rgb[i + row]! - r;
+      const gy = rgb[i + row + 1]! - g;
+      const by = rgb[i + row + 2]! - b;
       const s2 = rx * rx + gx * gx + bx * bx + ry * ry + gy * gy + by * by;
       slope2[p] = s2;
-      histogram[s2 >> 6]!++;
+      // Bin 0 (flat areas, most of a plain background) is never read below: not counted.
+      if (s2 >= 64) histogram[s2 >> 6]!++;
+      r = r1;
+      g = g1;
+      b = b1;
     }
   }
   // The photo's strongest slopes: the 99.9th percentile, robust to a few hot pixels.
@@ -256,11 +304,8 @@ function laplacianVariance(grey: Uint8Array, width: number, height: number): num
   return squares / count - mean * mean;
 }
 
-function measureExposure(grey: Uint8Array) {
-  const n = grey.length;
-  const histogram = new Uint32Array(256);
+function measureExposure(histogram: Uint32Array, n: number) {
   let sum = 0;
-  for (let p = 0; p < n; p++) histogram[grey[p]!]!++;
   for (let v = 0; v < 256; v++) sum += v * histogram[v]!;
   let dark = 0;
   let clipped = 0;
@@ -275,7 +320,7 @@ function measureExposure(grey: Uint8Array) {
   };
 }
 
-function measureBackground(rgb: Uint8Array, grey: Uint8Array, chroma: Uint8Array, width: number, height: number) {
+function measureBackground(rgb: Uint8Array, width: number, height: number) {
   const band = Math.max(2, Math.round(Math.min(width, height) * BORDER_SHARE));
   /** Calls `visit` with each pixel of the ring: full rows at top and bottom, `band` px at the sides. */
   const eachInRing = (visit: (p: number) => void) => {
@@ -299,11 +344,14 @@ function measureBackground(rgb: Uint8Array, grey: Uint8Array, chroma: Uint8Array
   let chromaSum = 0;
   let white = 0;
   eachInRing((p) => {
-    reds[rgb[p * 3]!]!++;
-    greens[rgb[p * 3 + 1]!]!++;
-    blues[rgb[p * 3 + 2]!]!++;
-    const v = grey[p]!;
-    const c = chroma[p]!;
+    const r = rgb[p * 3]!;
+    const g = rgb[p * 3 + 1]!;
+    const b = rgb[p * 3 + 2]!;
+    reds[r]!++;
+    greens[g]!++;
+    blues[b]!++;
+    const v = luma(r, g, b);
+    const c = chromaOf(r, g, b);
     count++;
     sum += v;
     squares += v * v;
@@ -331,17 +379,8 @@ function measureBackground(rgb: Uint8Array, grey: Uint8Array, chroma: Uint8Array
 
 type Rgb = readonly [number, number, number];
 
-function measureFill(rgb: Uint8Array, width: number, height: number, colour: Rgb) {
-  const rows = new Uint32Array(height);
-  const columns = new Uint32Array(width);
-  for (let y = 0, p = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, p++) {
-      if (difference(rgb, p, colour) > FOREGROUND_DIFFERENCE) {
-        rows[y]!++;
-        columns[x]!++;
-      }
-    }
-  }
+/** The product's bounding box from the per-row and per-column counts of product pixels. */
+function measureFill(rows: Uint32Array, columns: Uint32Array, width: number, height: number) {
   // A row or column counts only with 1 % of its length in product: JPEG specks and dust don't.
   const [left, right] = extent(columns, Math.max(2, height * 0.01));
   const [top, bottom] = extent(rows, Math.max(2, width * 0.01));
