@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../electron/core';
+import type { PhotoQc } from '../electron/core/photos/studio';
 
 export interface StudioRun {
   readonly importSeconds: number;
@@ -24,7 +25,13 @@ export interface StudioRun {
   readonly maxBytes: number;
 }
 
-export async function benchStudio(files: readonly string[]): Promise<StudioRun> {
+/**
+ * QC that measures nothing: the queue without QC predictions is the pipeline the
+ * throughput target names (orient, square, resize, encode, thumbnail, DB bookkeeping).
+ */
+const NO_QC: PhotoQc = { measure: async () => null, review: () => ({ photos: new Map(), product: [] }) };
+
+export async function benchStudio(files: readonly string[], options: { qc?: boolean } = {}): Promise<StudioRun> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-bench-studio-'));
   let rssAt100: number | null = null;
   let peak = process.memoryUsage.rss();
@@ -33,6 +40,7 @@ export async function benchStudio(files: readonly string[]): Promise<StudioRun> 
   }, 50);
   const core = createCore({
     dataDir,
+    ...(options.qc === false ? { photoQc: NO_QC } : {}),
     onProgress: (event) => {
       if (event.kind === 'photo-process' && rssAt100 === null && event.done >= 100)
         rssAt100 = process.memoryUsage.rss();

@@ -99,7 +99,7 @@ import {
   type PracticeInfo,
 } from '../shared/uploads';
 
-import { PhotoStudio } from './photos/studio';
+import { PhotoStudio, type PhotoQc } from './photos/studio';
 
 export { CoreError } from './errors';
 export { defaultDataDir, resolveDataDir } from './data-dir';
@@ -131,6 +131,11 @@ export interface CoreOptions {
   readonly fetch?: typeof fetch;
   /** Upload engine tuning (tests and the benchmark). */
   readonly uploadEngine?: UploadsDeps['engine'];
+  /**
+   * The photo QC predictor. Only benchmarks change it, to measure the photo queue without
+   * QC (the pipeline the throughput target names) beside the queue as the app runs it.
+   */
+  readonly photoQc?: PhotoQc;
   /** Per-call deadline of marketplace requests. */
   readonly marketplaceTimeoutMs?: number;
   /** How long the practice marketplace keeps a listing in review (a workshop may want it quick). */
@@ -304,7 +309,7 @@ export function createCore(options: CoreOptions): Core {
     sellers,
     settings,
     now,
-    qc: photoQc,
+    qc: options.photoQc ?? photoQc,
     transaction,
     read: readTransaction,
     processControl: () => jobs.control('photo-process', 'photo-process'),

@@ -40,8 +40,11 @@ export interface RenderedForQc {
 }
 
 export interface PhotoQc {
-  /** The raw sample `measure` reads, at most this many px on a side: the render decodes it. */
-  readonly sampleSide: number;
+  /**
+   * The raw sample `measure` reads, at most this many px on a side: the render decodes it.
+   * Without it the render makes no sample (a benchmark's QC that measures nothing).
+   */
+  readonly sampleSide?: number;
   /** What QC keeps about a rendered main image (stored as JSON on the photo). */
   measure(photo: RenderedForQc): Promise<unknown>;
   /**
@@ -102,7 +105,7 @@ export class PhotoStudio {
       concurrency: defaultConcurrency(),
       transaction: deps.transaction,
       read: deps.read,
-      qcSampleSide: deps.qc.sampleSide,
+      ...(deps.qc.sampleSide !== undefined ? { qcSampleSide: deps.qc.sampleSide } : {}),
       measure: (photo) => deps.qc.measure(photo),
       control: deps.processControl,
       ...(deps.log ? { log: deps.log } : {}),
