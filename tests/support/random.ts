@@ -1,14 +1,10 @@
+import { mulberry32 } from '../../electron/core/practice/faults';
+
 /**
  * mulberry32: a small seeded generator, the same numbers on every machine, so a test or a
- * benchmark that "picks at random" picks the same things on every run.
+ * benchmark that "picks at random" picks the same things on every run. The practice
+ * marketplace draws its faults from the same one.
  */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
