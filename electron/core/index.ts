@@ -83,6 +83,7 @@ import { photoQc } from './photos/qc-rules';
 import { FileSecretStore, type SecretStore } from './outbox/secrets';
 import { salePropKey } from './outbox/sale-props';
 import { Uploads, type UploadsDeps } from './outbox/uploads';
+import { AutoDrain } from './outbox/auto-drain';
 import { PRACTICE_DB_FILE, PracticeHost } from './practice/host';
 import {
   connectInput,
@@ -96,6 +97,9 @@ import {
   type EnqueueResult,
   type ShopUploads,
   practiceStartInput,
+  onlineInput,
+  autoUploadInput,
+  AUTO_UPLOAD_JOB,
   type PracticeInfo,
 } from '../shared/uploads';
 
@@ -131,6 +135,11 @@ export interface CoreOptions {
   readonly fetch?: typeof fetch;
   /** Upload engine tuning (tests and the benchmark). */
   readonly uploadEngine?: UploadsDeps['engine'];
+  /**
+   * Send the outbox by itself whenever the marketplace can be reached (the app's core
+   * worker), unless the user turned it off. Tests may shorten its pauses.
+   */
+  readonly autoUpload?: boolean | { readonly idleMs?: number; readonly qcEveryMs?: number };
   /**
    * The photo QC predictor. Only benchmarks change it, to measure the photo queue without
    * QC (the pipeline the throughput target names) beside the queue as the app runs it.
@@ -238,6 +247,10 @@ export interface Core {
     skip(input: unknown): Promise<Result<ShopUploads>>;
     /** Tries a waiting listing now instead of at its backoff time. */
     retry(input: unknown): Promise<Result<ShopUploads>>;
+    /** Main says whether the computer is online; back online, the outbox is sent at once. */
+    setOnline(input: unknown): Promise<Result<null>>;
+    /** Reads (no `enabled`) or sets whether the outbox is sent by itself. */
+    autoUpload(input: unknown): Promise<Result<{ enabled: boolean }>>;
   };
   /** The practice marketplace, served by this core on 127.0.0.1 (Mode latihan). */
   practice: {
@@ -343,6 +356,18 @@ export function createCore(options: CoreOptions): Core {
     ...(options.practiceQcDelayMs !== undefined ? { qcDelayMs: options.practiceQcDelayMs } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  const autoDrain = new AutoDrain({
+    shops: () => readTransaction(() => uploads.shopsWithWork()),
+    drain: (shop) => uploads.drain(shop.sellerId, shop.marketplace, jobs.control(AUTO_UPLOAD_JOB, 'upload')),
+    followQc: (shop) => uploads.followQc(shop.sellerId, shop.marketplace),
+    enabled: () => readTransaction(() => settings.autoUpload()),
+    ...(typeof options.autoUpload === 'object' ? options.autoUpload : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  if (options.autoUpload) autoDrain.start();
+  const enqueue = write(uploadEnqueueInput, (input) =>
+    uploads.enqueue(input.sellerId, input.marketplace, input.productIds),
+  );
   const shopOf = (uploadId: number) => {
     const row = uploads.store.get(uploadId);
     if (row === undefined) throw notFound('upload', uploadId, 'uploadId');
@@ -470,9 +495,8 @@ export function createCore(options: CoreOptions): Core {
       connect: later(connectInput, (input) => uploads.connect(input)),
       disconnect: later(shopInput, (input) => uploads.disconnect(input.sellerId, input.marketplace)),
       connections: read(sellerIdInput, (input) => uploads.connectionsOf(input.sellerId)),
-      enqueue: write(uploadEnqueueInput, (input) =>
-        uploads.enqueue(input.sellerId, input.marketplace, input.productIds),
-      ),
+      // Not nudging the automatic sender: the one who queued sends now (the upload centre, the CLI).
+      enqueue,
       drain: later(uploadDrainInput, (input) =>
         uploads.drain(input.sellerId, input.marketplace, jobs.control(input.jobId, 'upload'), {
           ...(input.keepTrying ? { keepTrying: true } : {}),
@@ -492,6 +516,15 @@ export function createCore(options: CoreOptions): Core {
         const { sellerId, marketplace } = shopOf(input.uploadId);
         uploads.store.retryNow(input.uploadId);
         return uploads.shop(sellerId, marketplace);
+      }),
+      setOnline: later(onlineInput, async (input) => {
+        autoDrain.setOnline(input.online);
+        return null;
+      }),
+      autoUpload: write(autoUploadInput, (input) => {
+        if (input.enabled !== undefined) settings.setAutoUpload(input.enabled);
+        if (input.enabled) autoDrain.nudge();
+        return { enabled: settings.autoUpload() };
       }),
     },
     practice: {
@@ -527,6 +560,7 @@ export function createCore(options: CoreOptions): Core {
       try {
         const stopping = studio.close();
         if (stopping) await stopping;
+        await autoDrain.stop();
         await practice.stop();
       } finally {
         db.close();

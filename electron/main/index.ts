@@ -171,14 +171,20 @@ function sendConnectivity(window: BrowserWindow, online: boolean): void {
   window.webContents.send(`${EVENT_PREFIX}connectivity`, { online });
 }
 
-/** Tells the renderer, quietly, when the laptop goes on or off line. */
+/**
+ * Tells the renderer, quietly, when the laptop goes on or off line, and the core, whose
+ * automatic sender starts on the outbox as soon as it is back (its own call to the
+ * marketplace is the probe that says whether the marketplace itself answers).
+ */
 function watchConnectivity(): void {
   let last = net.isOnline();
+  void core?.uploads.setOnline({ online: last });
   setInterval(() => {
     const now = net.isOnline();
     if (now === last) return;
     last = now;
     for (const window of BrowserWindow.getAllWindows()) sendConnectivity(window, now);
+    void core?.uploads.setOnline({ online: now });
   }, 5000).unref();
 }
 

@@ -152,3 +152,9 @@ export interface PracticeInfo {
   readonly baseUrl: string;
   readonly storefrontUrl: string;
 }
+
+export const onlineInput = z.strictObject({ online: z.boolean() });
+export const autoUploadInput = z.strictObject({ enabled: z.boolean().optional() });
+
+/** The job id of the automatic sender's progress events (the upload centre shows its bar too). */
+export const AUTO_UPLOAD_JOB = 'auto-upload';

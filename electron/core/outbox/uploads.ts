@@ -61,6 +61,8 @@ export class Uploads {
   readonly connections: ConnectionStore;
   private readonly engine: UploadEngine;
   private readonly links = new Map<number, ShopLink>();
+  /** The drain running for each connection: a second request joins it instead of sending twice. */
+  private readonly draining = new Map<number, Promise<DrainReport>>();
 
   constructor(private readonly deps: UploadsDeps) {
     this.store = new OutboxStore(deps.db, deps.now);
@@ -197,8 +199,39 @@ export class Uploads {
     return { queued, refused };
   }
 
-  /** Sends the shop's outbox until it is empty, the link is down, or the job is cancelled. */
+  /**
+   * Sends the shop's outbox until it is empty, the link is down, or the job is cancelled.
+   * While one drain of a shop runs (the automatic one, say), another request for it waits
+   * for that one and returns its report: two engines on one outbox could send a row twice.
+   */
   async drain(
+    sellerId: number,
+    marketplace: Marketplace,
+    job: JobControl,
+    options: { keepTrying?: boolean; endpoint?: string } = {},
+  ): Promise<DrainReport> {
+    const connection = this.deps.read(() => this.requireConnection(sellerId, marketplace));
+    const running = this.draining.get(connection.id);
+    if (running) return running;
+    const drain = this.drainNow(sellerId, marketplace, job, options).finally(() => this.draining.delete(connection.id));
+    this.draining.set(connection.id, drain);
+    return drain;
+  }
+
+  /** Connected shops with listings to send or in review, for the automatic sender. */
+  shopsWithWork(): { sellerId: number; marketplace: Marketplace; sending: number; inQc: number }[] {
+    return cached(
+      this.deps.db,
+      `SELECT c.seller_id AS sellerId, c.marketplace AS marketplace,
+           sum(u.state IN ('queued', 'images', 'creating', 'updating')) AS sending,
+           sum(u.state = 'in_qc') AS inQc
+         FROM marketplace_connections c JOIN uploads u ON u.connection_id = c.id
+         WHERE c.state = 'connected'
+         GROUP BY c.id HAVING sending > 0 OR inQc > 0 ORDER BY c.id`,
+    ).all() as { sellerId: number; marketplace: Marketplace; sending: number; inQc: number }[];
+  }
+
+  private async drainNow(
     sellerId: number,
     marketplace: Marketplace,
     job: JobControl,

@@ -34,4 +34,18 @@ export class SettingsStore {
       .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run('photos.paused', paused ? 'yes' : 'no');
   }
+
+  /** Whether the outbox is sent by itself whenever the marketplace can be reached (on unless turned off). */
+  autoUpload(): boolean {
+    return (
+      this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get('uploads.auto')
+        ?.value !== 'no'
+    );
+  }
+
+  setAutoUpload(enabled: boolean): void {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run('uploads.auto', enabled ? 'yes' : 'no');
+  }
 }

@@ -37,6 +37,7 @@ try {
     onProgress: (event) => send({ type: 'progress', event }),
     pollCancels,
     processPhotos: true,
+    autoUpload: data.options.autoUpload ?? true,
   });
 } catch (error) {
   log(`core worker cannot open: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

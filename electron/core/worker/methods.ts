@@ -63,6 +63,8 @@ const METHODS: Record<CoreMethod, true> = {
   'uploads.shop': true,
   'uploads.skip': true,
   'uploads.retry': true,
+  'uploads.setOnline': true,
+  'uploads.autoUpload': true,
   'practice.start': true,
   'practice.stop': true,
   'practice.connect': true,

@@ -11,7 +11,10 @@ import type { CoreMethod } from './methods';
  */
 
 /** What the worker needs to create its core: CoreOptions without the functions. */
-export type WorkerCoreOptions = Pick<CoreOptions, 'dataDir' | 'version' | 'practiceQcDelayMs'>;
+/** Plain data only: these cross into the worker thread. `autoUpload` is on unless set false. */
+export type WorkerCoreOptions = Pick<CoreOptions, 'dataDir' | 'version' | 'practiceQcDelayMs'> & {
+  readonly autoUpload?: boolean;
+};
 
 export interface WorkerData {
   readonly options: WorkerCoreOptions;

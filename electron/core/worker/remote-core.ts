@@ -34,8 +34,10 @@ const WORKER_GONE: AppError = { ...INTERNAL_ERROR, message: 'The core worker sto
  */
 export function startCoreWorker(options: CoreWorkerOptions): Promise<Core> {
   const { port1: cancelSender, port2: cancelPort } = new MessageChannel();
-  const { dataDir, version, practiceQcDelayMs } = options;
-  const worker = options.spawn({ options: { dataDir, version, practiceQcDelayMs }, cancelPort }, [cancelPort]);
+  const { dataDir, version, practiceQcDelayMs, autoUpload } = options;
+  const worker = options.spawn({ options: { dataDir, version, practiceQcDelayMs, autoUpload }, cancelPort }, [
+    cancelPort,
+  ]);
   const waiting = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
   let gone = false;

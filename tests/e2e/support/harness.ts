@@ -103,6 +103,8 @@ export async function openApp(suite: Suite, options: AppOptions = {}): Promise<A
         dataDir,
         version: '0.0.0-e2e',
         ...(options.practiceQcDelayMs !== undefined ? { practiceQcDelayMs: options.practiceQcDelayMs } : {}),
+        // The tests press "Unggah" themselves; the automatic sender is tested in tests/core/outbox.
+        autoUpload: false,
         onProgress: (event) => {
           void pageRef.current
             ?.evaluate(
