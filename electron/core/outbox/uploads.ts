@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ProductStore } from '../catalogue/products';
 import type { SellerStore } from '../catalogue/sellers';
 import type { Db } from '../db/open';
@@ -250,6 +251,8 @@ export class Uploads {
     if (connection.state === 'needs_reconnect') throw notConnected(sellerId, marketplace);
     const link = this.link(connection, await this.appSecret(connection));
     const abort = new AbortController();
+    // Every call and wait of the drain listens on this one signal (several at a time).
+    setMaxListeners(1000, abort.signal);
     const watch = setInterval(() => {
       if (job.cancelled()) abort.abort(new Error('cancelled'));
     }, 200);

@@ -27,6 +27,11 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       reject(new BodyTooLarge());
       return;
     }
+    // Gone before we started listening (killed during an injected delay): its 'close' has passed.
+    if (req.destroyed && !req.complete) {
+      reject(new Error('request aborted'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {

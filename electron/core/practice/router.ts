@@ -394,7 +394,7 @@ export function createRouter(deps: RouterDeps): (req: IncomingMessage, res: Serv
 function readPartly(req: IncomingMessage, detail: number): Promise<void> {
   const declared = Number(req.headers['content-length'] ?? 0);
   const chunked = req.headers['transfer-encoding'] !== undefined;
-  if (!(declared > 0) && !chunked) return Promise.resolve();
+  if ((!(declared > 0) && !chunked) || req.destroyed) return Promise.resolve();
   const want = declared > 0 ? Math.max(1, Math.floor(declared * (0.1 + 0.8 * detail))) : 1;
   return new Promise((resolve) => {
     let got = 0;

@@ -106,6 +106,9 @@ function credentials(store: PracticeStore, options: PracticeServerOptions): { ap
   return { appKey, appSecret };
 }
 
+/** How long close() waits for requests still running. */
+const CLOSE_WAIT_MS = 3_000;
+
 export async function startPracticeServer(options: PracticeServerOptions = {}): Promise<PracticeServer> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1' && host !== 'localhost') {
@@ -218,7 +221,12 @@ export async function startPracticeServer(options: PracticeServerOptions = {}): 
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await stopped;
-        await Promise.allSettled([...inflight]);
+        // Sockets are gone, so requests end at once; the cap is for one stuck on something
+        // else, which must not keep the practice shop (or a test) from closing.
+        await Promise.race([
+          Promise.allSettled([...inflight]),
+          new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref()),
+        ]);
         store.db.close();
       })();
       return closed;
