@@ -558,10 +558,10 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       // Closed at once when idle, so a caller that does not await finds the file closed.
       try {
-        const stopping = studio.close();
-        if (stopping) await stopping;
-        await autoDrain.stop();
-        await practice.stop();
+        // A running automatic send stops at its next step (its rows stay at their recovery points).
+        jobs.cancel(AUTO_UPLOAD_JOB);
+        // Each returns null when idle, so an idle core closes before this call returns.
+        for (const stopping of [studio.close(), autoDrain.stop(), practice.stop()]) if (stopping) await stopping;
       } finally {
         db.close();
       }

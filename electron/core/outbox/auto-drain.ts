@@ -59,10 +59,11 @@ export class AutoDrain {
     if (back) this.nudge();
   }
 
-  async stop(): Promise<void> {
+  /** Stops the loop; null when it never ran, so a caller can close at once (see Core.close). */
+  stop(): Promise<void> | null {
     this.stopped = true;
     this.nudge();
-    await this.loop;
+    return this.loop;
   }
 
   private async run(): Promise<void> {

@@ -41,9 +41,10 @@ export class PracticeHost {
     return { baseUrl: server.baseUrl, storefrontUrl: server.storefrontUrl };
   }
 
-  async stop(): Promise<void> {
+  /** Stops the server; null when it is not running, so a caller can close at once (see Core.close). */
+  stop(): Promise<void> | null {
     const running = this.running;
     this.running = null;
-    if (running) await (await running).close();
+    return running ? running.then((server) => server.close()) : null;
   }
 }
