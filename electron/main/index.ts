@@ -5,6 +5,7 @@ import type { Core } from '../core';
 import { resolveDataDir } from '../core/data-dir';
 import { CoreError } from '../core/errors';
 import { startCoreWorker } from '../core/worker/remote-core';
+import { SAFE_SECRETS_FILE, SafeStorageSecrets } from './secrets';
 import { EVENT_PREFIX } from '../shared/contract';
 import { pickDataDirFlag } from './args';
 import { createHandlers, type Shell } from './handlers';
@@ -57,6 +58,8 @@ async function start(): Promise<void> {
     spawn: (workerData, transferList) =>
       new Worker(path.join(import.meta.dirname, 'core-worker.js'), { workerData, transferList }),
     log: (message) => console.error(message),
+    // Marketplace tokens stay in main, encrypted by the OS; the worker asks for them.
+    secrets: new SafeStorageSecrets(path.join(dataDir, SAFE_SECRETS_FILE)),
     // Every call would fail from now on; all state is in the database, so start afresh.
     onUnexpectedExit: (exitCode) => {
       if (quitting) return;

@@ -11,7 +11,8 @@ import { INTERNAL_ERROR } from '../../shared/result';
 import { CoreError } from '../errors';
 import { createCore, type Core } from '../index';
 import { coreFunction, isCoreMethod } from './methods';
-import type { CancelMessage, FromWorker, ToWorker, WorkerData } from './protocol';
+import type { SecretStore } from '../outbox/secrets';
+import type { CancelMessage, FromWorker, SecretOperation, ToWorker, WorkerData } from './protocol';
 
 if (!parentPort) throw new Error('core-worker.ts runs only as a worker thread');
 const port = parentPort;
@@ -29,6 +30,27 @@ function pollCancels(): string[] {
   return ids;
 }
 
+/** The secret store main keeps (safeStorage), reached by message; replies come on the main port. */
+const secretReplies = new Map<number, { resolve: (value: string | null) => void; reject: (error: Error) => void }>();
+let nextSecretId = 1;
+function askMain(op: SecretOperation, name: string, value?: string): Promise<string | null> {
+  const id = nextSecretId++;
+  return new Promise((resolve, reject) => {
+    secretReplies.set(id, { resolve, reject });
+    send({ type: 'secret', id, op, name, ...(value !== undefined ? { value } : {}) });
+  });
+}
+const secretsFromMain: SecretStore = {
+  description: 'safeStorage',
+  get: (name) => askMain('get', name),
+  set: async (name, value) => {
+    await askMain('set', name, value);
+  },
+  delete: async (name) => {
+    await askMain('delete', name);
+  },
+};
+
 let core: Core;
 try {
   core = createCore({
@@ -38,6 +60,7 @@ try {
     pollCancels,
     processPhotos: true,
     autoUpload: data.options.autoUpload ?? true,
+    ...(data.options.secretsInMain ? { secrets: secretsFromMain } : {}),
   });
 } catch (error) {
   log(`core worker cannot open: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -55,6 +78,13 @@ process.on('unhandledRejection', (reason) => {
 });
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'secret-reply') {
+    const waiting = secretReplies.get(message.id);
+    secretReplies.delete(message.id);
+    if (message.error !== undefined) waiting?.reject(new Error(message.error));
+    else waiting?.resolve(message.value ?? null);
+    return;
+  }
   if (message.type === 'close') {
     void core.close().finally(() => {
       send({ type: 'closed' });

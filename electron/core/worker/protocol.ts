@@ -14,7 +14,11 @@ import type { CoreMethod } from './methods';
 /** Plain data only: these cross into the worker thread. `autoUpload` is on unless set false. */
 export type WorkerCoreOptions = Pick<CoreOptions, 'dataDir' | 'version' | 'practiceQcDelayMs'> & {
   readonly autoUpload?: boolean;
+  /** Main keeps the secrets (safeStorage): the worker asks it with `secret` messages. */
+  readonly secretsInMain?: boolean;
 };
+
+export type SecretOperation = 'get' | 'set' | 'delete';
 
 export interface WorkerData {
   readonly options: WorkerCoreOptions;
@@ -24,6 +28,7 @@ export interface WorkerData {
 
 export type ToWorker =
   | { readonly type: 'call'; readonly id: number; readonly method: CoreMethod; readonly args: readonly unknown[] }
+  | { readonly type: 'secret-reply'; readonly id: number; readonly value?: string | null; readonly error?: string }
   | { readonly type: 'close' };
 
 export type FromWorker =
@@ -32,6 +37,13 @@ export type FromWorker =
   | { readonly type: 'result'; readonly id: number; readonly result: Result<unknown> }
   | { readonly type: 'progress'; readonly event: ProgressEvent }
   | { readonly type: 'log'; readonly message: string }
+  | {
+      readonly type: 'secret';
+      readonly id: number;
+      readonly op: SecretOperation;
+      readonly name: string;
+      readonly value?: string;
+    }
   | { readonly type: 'closed' };
 
 export interface CancelMessage {

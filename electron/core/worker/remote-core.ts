@@ -5,6 +5,7 @@ import { jobCancelInput } from '../../shared/jobs';
 import { parseInput } from '../../shared/validation';
 import { CoreError } from '../errors';
 import type { Core } from '../index';
+import type { SecretStore } from '../outbox/secrets';
 import { coreFunction, CORE_METHODS, type CoreMethod } from './methods';
 import type { CancelMessage, FromWorker, ToWorker, WorkerCoreOptions, WorkerData } from './protocol';
 
@@ -21,6 +22,11 @@ export interface CoreWorkerOptions extends WorkerCoreOptions {
    * later call fails, so the app should restart (all its state is in the database).
    */
   readonly onUnexpectedExit?: (exitCode: number) => void;
+  /**
+   * Where marketplace secrets live, in main (safeStorage): the worker's core asks for them
+   * by message. Without it the worker's core keeps them in its own 0600 file.
+   */
+  readonly secrets?: SecretStore;
 }
 
 /** Said to calls still waiting when the worker stops (a bug, or the app quitting). */
@@ -35,9 +41,11 @@ const WORKER_GONE: AppError = { ...INTERNAL_ERROR, message: 'The core worker sto
 export function startCoreWorker(options: CoreWorkerOptions): Promise<Core> {
   const { port1: cancelSender, port2: cancelPort } = new MessageChannel();
   const { dataDir, version, practiceQcDelayMs, autoUpload } = options;
-  const worker = options.spawn({ options: { dataDir, version, practiceQcDelayMs, autoUpload }, cancelPort }, [
-    cancelPort,
-  ]);
+  const secretsInMain = options.secrets !== undefined;
+  const worker = options.spawn(
+    { options: { dataDir, version, practiceQcDelayMs, autoUpload, secretsInMain }, cancelPort },
+    [cancelPort],
+  );
   const waiting = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
   let gone = false;
@@ -45,6 +53,20 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<Core> {
   let onClosed: (() => void) | null = null;
 
   const post = (message: ToWorker) => worker.postMessage(message);
+  const answerSecret = async (request: Extract<FromWorker, { type: 'secret' }>): Promise<void> => {
+    const store = options.secrets;
+    try {
+      if (!store) throw new Error('no secret store in main');
+      if (request.op === 'get') post({ type: 'secret-reply', id: request.id, value: await store.get(request.name) });
+      else {
+        if (request.op === 'set') await store.set(request.name, request.value ?? '');
+        else await store.delete(request.name);
+        post({ type: 'secret-reply', id: request.id });
+      }
+    } catch (error) {
+      post({ type: 'secret-reply', id: request.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
   const call =
     (method: CoreMethod) =>
     (...args: unknown[]): Promise<Result<unknown>> => {
@@ -75,6 +97,9 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<Core> {
           return;
         case 'log':
           options.log?.(message.message);
+          return;
+        case 'secret':
+          void answerSecret(message);
           return;
         case 'closed':
           // The database is closed: ending the thread now cannot lose a write.
