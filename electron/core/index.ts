@@ -97,6 +97,7 @@ import {
   type EnqueueResult,
   type ShopUploads,
   practiceStartInput,
+  storefrontInput,
   onlineInput,
   autoUploadInput,
   AUTO_UPLOAD_JOB,
@@ -259,6 +260,8 @@ export interface Core {
     stop(input?: unknown): Promise<Result<null>>;
     /** Connects a participant to a practice shop of their own (starting the server if needed). */
     connect(input: unknown): Promise<Result<Connection>>;
+    /** The storefront page of a participant's practice shop (or the list of shops), starting the server if needed. */
+    storefront(input: unknown): Promise<Result<PracticeInfo>>;
   };
   jobs: {
     /** Stops a running long job (or one about to start) by `{ jobId }`; it ends with error `cancelled`. */
@@ -536,16 +539,29 @@ export function createCore(options: CoreOptions): Core {
       connect: later(sellerIdInput, async (input) => {
         const seller = readTransaction(() => sellers.get(input.sellerId));
         const server = await practice.server();
-        const tokens = server.issueToken(seller.businessName || seller.name);
-        return uploads.connect({
-          sellerId: input.sellerId,
-          marketplace: 'practice',
-          endpoint: server.baseUrl,
-          appKey: server.appKey,
-          appSecret: server.appSecret,
-          accessToken: tokens.accessToken,
-          refreshToken: tokens.refreshToken,
-        });
+        const shopName = seller.businessName || seller.name;
+        const tokens = server.issueToken(shopName);
+        return uploads.connect(
+          {
+            sellerId: input.sellerId,
+            marketplace: 'practice',
+            endpoint: server.baseUrl,
+            appKey: server.appKey,
+            appSecret: server.appSecret,
+            accessToken: tokens.accessToken,
+            refreshToken: tokens.refreshToken,
+          },
+          { sellerId: String(tokens.sellerId), shortCode: shopName },
+        );
+      }),
+      storefront: later(storefrontInput, async (input) => {
+        const info = await practice.start();
+        const { sellerId } = input;
+        const shop =
+          sellerId === undefined ? undefined : readTransaction(() => uploads.connections.find(sellerId, 'practice'));
+        // The practice shop's own page once it is known; the list of shops otherwise.
+        const path = shop?.account_id && /^\d+$/.test(shop.account_id) ? `shop/${shop.account_id}` : '';
+        return { ...info, storefrontUrl: `${info.storefrontUrl}${path}` };
       }),
     },
     jobs: {

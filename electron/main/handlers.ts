@@ -5,7 +5,6 @@ import { contract, type Channel, type ChannelOutput, type IpcResult, type Parsed
 import { importPickInput } from '../shared/imports';
 import { photosDroppedInput, photosImportInput, photosProcessInput } from '../shared/photos';
 import { INTERNAL_ERROR, type AppError, type Result } from '../shared/result';
-import { emptyInput } from '../shared/catalogue';
 import { type Marketplace } from '../shared/uploads';
 import { parseInput } from '../shared/validation';
 import { isStorefrontUrl } from './storefront';
@@ -141,9 +140,9 @@ export function createHandlers(core: Core, shell: Shell): Handlers {
     'practice:connect': (input) => core.practice.connect(input),
     'practice:openStorefront': async (input) => {
       // Checked before anything starts: the page's input cannot be trusted to be empty.
-      const parsed = parseInput(emptyInput, input);
+      const parsed = parseInput(contract['practice:openStorefront'].input, input);
       if (!parsed.ok) return parsed;
-      const info = await core.practice.start({});
+      const info = await core.practice.storefront(parsed.value);
       if (!info.ok) return info;
       if (!isStorefrontUrl(info.value.storefrontUrl)) return { ok: false, error: STOREFRONT_REFUSED };
       await shell.openStorefront(info.value.storefrontUrl);

@@ -61,6 +61,7 @@ import {
 import type { AppError, Result } from './result';
 import {
   practiceStartInput,
+  storefrontInput,
   sellerIdInput,
   shopInput,
   uploadEnqueueInput,
@@ -154,7 +155,7 @@ export const contract = {
   /** Connects the participant to a practice shop of their own (starting the practice marketplace). */
   'practice:connect': channel(sellerIdInput).returns<Connection>(),
   /** Opens the practice storefront in the system browser (main picks the address, never the page). */
-  'practice:openStorefront': channel(emptyInput).returns<PracticeInfo>(),
+  'practice:openStorefront': channel(storefrontInput).returns<PracticeInfo>(),
   'uploads:connections': channel(sellerIdInput).returns<Connection[]>(),
   /** Checks products and puts them in the outbox; those the checks refuse come back with their problems. */
   'uploads:enqueue': channel(uploadEnqueueInput).returns<EnqueueResult>(),

@@ -145,6 +145,9 @@ export interface ShopUploads {
   readonly listings: readonly UploadListing[];
 }
 
+/** The storefront page to open: a participant's own practice shop, or the list of shops. */
+export const storefrontInput = z.strictObject({ sellerId: idSchema.optional() });
+
 export const practiceStartInput = z.strictObject({ port: z.number().int().min(0).max(65_535).optional() }).default({});
 
 /** Where the practice marketplace runs; its storefront is what participants open in a browser. */

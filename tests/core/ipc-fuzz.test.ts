@@ -22,7 +22,6 @@ const NO_INPUT = new Set<Channel>([
   'import:pickFile',
   'photos:status',
   'practice:start',
-  'practice:openStorefront',
 ]);
 
 /**
@@ -152,7 +151,7 @@ function validInputs(ids: { seller: number; product: number; sku: number }): Rec
     'photos:importDropped': { sellerId: ids.seller, paths: ['/nonexistent/akar-fuzz/KR-01.jpg'] },
     'practice:start': {},
     'practice:connect': { sellerId: ids.seller },
-    'practice:openStorefront': {},
+    'practice:openStorefront': { sellerId: ids.seller },
     'uploads:connections': { sellerId: ids.seller },
     'uploads:enqueue': { sellerId: ids.seller, marketplace: 'practice', productIds: [ids.product] },
     'uploads:drain': { sellerId: ids.seller, marketplace: 'practice', jobId: 'upload-1' },

@@ -183,12 +183,12 @@ describe('Pusat Unggah with the practice shop', () => {
     await uploads.viewShopButton.click();
     await expect.poll(() => app.opened.length).toBe(1);
     const url = app.opened[0]!;
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    // The participant's own practice shop, not the list of shops.
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/shop\/\d+$/);
     const buyer = await suite.browser.newContext({ viewport: VIEWPORT, locale: 'id-ID' });
     try {
       const storefront = await buyer.newPage();
       await storefront.goto(url);
-      await storefront.getByRole('link', { name: SHOP }).click();
       await storefront.getByRole('heading', { level: 1 }).filter({ hasText: SHOP }).waitFor();
       const card = storefront.getByRole('link').filter({ hasText: NAMES[1] });
       await card.waitFor();

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../electron/main/handlers';
 import { isStorefrontUrl } from '../../electron/main/storefront';
+import { unwrap } from '../support/results';
 import { cancellingShell } from '../support/shell';
 import { openTempCore, type TempCore } from '../support/temp';
 
@@ -83,6 +84,19 @@ describe('practice:openStorefront', () => {
     const url = answer.ok ? (answer.value as { storefrontUrl: string }).storefrontUrl : '';
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(asked).toEqual([`storefront ${url}`]);
+  });
+
+  it("opens the participant's own practice shop once it is connected", async () => {
+    temp = openTempCore();
+    const { shell, asked } = cancellingShell();
+    const handlers = createHandlers(temp.core, shell);
+    const seller = unwrap(await temp.core.sellers.create({ name: 'Ibu Sari', businessName: 'Keripik Sari' }));
+    unwrap(await temp.core.practice.connect({ sellerId: seller.id }));
+    const answer = await dispatch(handlers, 'practice:openStorefront', { sellerId: seller.id });
+    const url = answer.ok ? (answer.value as { storefrontUrl: string }).storefrontUrl : '';
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/shop\/\d+$/);
+    expect(asked).toEqual([`storefront ${url}`]);
+    expect(await (await fetch(url)).text()).toContain('Keripik Sari');
   });
 
   it('takes no address from the page', async () => {

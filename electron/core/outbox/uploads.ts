@@ -84,7 +84,11 @@ export class Uploads {
     });
   }
 
-  async connect(input: ConnectInput): Promise<Connection> {
+  /**
+   * `known` names the shop when the caller already knows it (the practice marketplace
+   * issued the token itself); a token from an OAuth code names it anyway.
+   */
+  async connect(input: ConnectInput, known?: { sellerId: string; shortCode: string }): Promise<Connection> {
     this.deps.read(() => this.deps.sellers.assertExists(input.sellerId, 'sellerId'));
     if (input.marketplace === 'practice' && input.endpoint === undefined) {
       throw new CoreError({
@@ -107,7 +111,7 @@ export class Uploads {
     const clock = new ServerClock();
     const common = { appKey: input.appKey, appSecret, clock, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) };
     let tokens: StoredTokens;
-    let account: { sellerId: string; shortCode: string } | undefined;
+    let account: { sellerId: string; shortCode: string } | undefined = known;
     try {
       if (input.code !== undefined) {
         const created = await createToken(new LazadaTransport({ baseUrl: endpoints.auth, ...common }), input.code);

@@ -68,6 +68,7 @@ const METHODS: Record<CoreMethod, true> = {
   'practice.start': true,
   'practice.stop': true,
   'practice.connect': true,
+  'practice.storefront': true,
 };
 
 export const CORE_METHODS = Object.keys(METHODS) as CoreMethod[];

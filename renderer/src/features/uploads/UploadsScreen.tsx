@@ -184,7 +184,7 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
   }
 
   async function viewShop() {
-    const answer = await call(api.invoke('practice:openStorefront', {}));
+    const answer = await call(api.invoke('practice:openStorefront', { sellerId }));
     if (answer.ok) toast({ message: t('screen.shopOpened') });
     else setNotice({ place: 'results', error: answer.error });
   }
