@@ -225,10 +225,23 @@ export class UploadEngine {
         this.write(() => store.move(row.id, 'in_qc', { clearRejectReason: true, sentVersion: product.updatedAt }));
         return;
       }
-      this.write(() => {
+      const won = this.deps.transaction(() => {
+        if (!store.markCreateSent(row.id, row.create_sent)) return false;
         store.move(row.id, 'creating', { keepAttempts: true });
-        store.markCreateSent(row.id);
+        return true;
       });
+      if (!won) {
+        // Another process is creating this listing: next time, look it up first.
+        this.write(() =>
+          store.retryLater(
+            row.id,
+            problem('unknown_outcome', 'another Akar on this laptop is sending this listing'),
+            new Date(this.now() + PHOTOS_WAIT_MS).toISOString(),
+            false,
+          ),
+        );
+        return;
+      }
       try {
         const created = await this.call(link, 'create', signal, () => adapter.createListing(listing, signal));
         const skuIds = Object.fromEntries(created.skus.map((sku) => [sku.sellerSku, sku.skuId]));

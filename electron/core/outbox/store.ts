@@ -157,12 +157,18 @@ export class OutboxStore {
     });
   }
 
-  /** Counts a create that may reach the marketplace; committed before the request goes. */
-  markCreateSent(id: number): void {
-    cached(this.db, 'UPDATE uploads SET create_sent = create_sent + 1, updated_at = ? WHERE id = ?').run(
-      this.now(),
-      id,
-    );
+  /**
+   * Counts a create that may reach the marketplace; committed before the request goes.
+   * Only from the count the caller read: when two processes send one outbox (the app and
+   * the CLI), one of them wins and the other, finding the count moved, must look the
+   * listing up before it sends anything. False for the loser.
+   */
+  markCreateSent(id: number, seen: number): boolean {
+    const result = cached(
+      this.db,
+      'UPDATE uploads SET create_sent = create_sent + 1, updated_at = ? WHERE id = ? AND create_sent = ?',
+    ).run(this.now(), id, seen);
+    return result.changes === 1;
   }
 
   /** The attempt failed in a way worth trying again at `nextAttemptAt`; the state stays. */

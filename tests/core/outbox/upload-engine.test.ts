@@ -268,3 +268,38 @@ describe('upload pacing', () => {
     }
   }, 60_000);
 });
+
+describe('two processes on one outbox', () => {
+  it('lets only one of them mark a create as sent; the other must look the listing up first', async () => {
+    const { dir, temp, core } = setup();
+    const server = await practice();
+    const shop = await seedShop(core, dir, { count: 1, photos: 1 });
+    await connectPractice(core, server, shop.sellerId);
+    unwrap(await core.uploads.enqueue({ sellerId: shop.sellerId, marketplace: 'practice' }));
+    // Two connections, as the app's core and the CLI's would have, both reading the row first.
+    const Database = (await import('better-sqlite3')).default;
+    const { OutboxStore } = await import('../../../electron/core/outbox/store');
+    const app = new Database(temp.dbPath);
+    const cli = new Database(temp.dbPath);
+    try {
+      const now = () => new Date().toISOString();
+      const [appStore, cliStore] = [new OutboxStore(app, now), new OutboxStore(cli, now)];
+      const seenByApp = appStore.list(1)[0];
+      const seenByCli = cliStore.list(1)[0];
+      expect(seenByApp?.create_sent).toBe(0);
+      expect(seenByCli?.create_sent).toBe(0);
+      expect(appStore.markCreateSent(seenByApp?.id ?? 0, seenByApp?.create_sent ?? -1)).toBe(true);
+      expect(cliStore.markCreateSent(seenByCli?.id ?? 0, seenByCli?.create_sent ?? -1)).toBe(false);
+      expect(cliStore.get(seenByCli?.id ?? 0)?.create_sent).toBe(1);
+    } finally {
+      app.close();
+      cli.close();
+    }
+    // The engine that comes next finds create_sent = 1, looks first, and creates once.
+    const lookups = server.stats().requests['/products/get']?.received ?? 0;
+    unwrap(await core.uploads.drain({ sellerId: shop.sellerId, marketplace: 'practice' }));
+    // One lookup before the create, one for QC after the drain.
+    expect(server.stats().requests['/products/get']?.received).toBe(lookups + 2);
+    expect(Object.values(server.stats().createsBySellerSku)).toEqual([1]);
+  });
+});
