@@ -112,6 +112,24 @@ describe.each(languages)('upload words in %s', (language) => {
     );
   });
 
+  it('advise on each of several QC reasons the marketplace gives at once', () => {
+    const words = listingAdvice(
+      t,
+      listing({
+        state: 'rejected',
+        rejectReason: 'No White Background; Poor Product Description; Counterfeit Suspected',
+      }),
+    );
+    expect(words.advice).toBe(
+      [
+        t('upload:qc.white_background'),
+        t('upload:qc.poor_description'),
+        t('upload:qc.other', { reason: 'Counterfeit Suspected' }),
+      ].join(' '),
+    );
+    expect(words.theirs).toBe('No White Background; Poor Product Description');
+  });
+
   it('advise on every Lazada code, with its message in quotes, never the code alone', () => {
     for (const code of ADVISED_CODES) {
       const words = listingAdvice(

@@ -5,9 +5,8 @@ import type { TFunction } from 'i18next';
 import { startLoopbackReceiver } from '../../core/marketplace/lazada/oauth-loopback';
 import { authorizeUrl } from '../../core/marketplace/lazada/oauth';
 import { LAZADA_ENDPOINTS, practiceEndpoints } from '../../core/marketplace/lazada/endpoints';
-import { ADVISED_CODES, QC_REASON_KEYS } from '../../shared/plain/qc-reasons';
+import { listingAdvice, problemText, sendingCount } from '../../shared/plain/upload-words';
 import type { DrainReport, EnqueueResult, Marketplace, UploadListing } from '../../shared/uploads';
-import { READINESS_PROBLEMS } from '../../shared/plain/readiness';
 import type { Seller } from '../../shared/catalogue';
 import { EXIT, UsageError, wholeNumber, type Command, type CommandContext, type CommandOutcome } from '../run';
 
@@ -21,29 +20,9 @@ function marketplaceOf(t: TFunction, value: string | undefined, fallback: Market
   return marketplace;
 }
 
-/** A product problem found before upload, in words. */
-export function problemText(t: TFunction, problem: string): string {
-  return (READINESS_PROBLEMS as readonly string[]).includes(problem)
-    ? t(`catalogue:problems.${problem}`)
-    : t(`upload:problems.${problem}`);
-}
-
-/** Why a listing is not live, with what to do: the QC reason, the marketplace's code, or the failure. */
-export function listingAdvice(t: TFunction, listing: UploadListing): string {
-  if (listing.state === 'rejected') {
-    // Several reasons come joined by "; ".
-    return (listing.rejectReason ?? '')
-      .split('; ')
-      .map((reason) => {
-        const key = QC_REASON_KEYS[reason.trim()];
-        return key ? t(`upload:qc.${key}`) : t('upload:qc.other', { reason });
-      })
-      .join(' ');
-  }
-  const error = listing.error;
-  if (error === null) return '';
-  if (error.code !== undefined && ADVISED_CODES.includes(error.code)) return t(`upload:codes.${error.code}`);
-  return t(`upload:errors.${error.kind}`, { defaultValue: error.message });
+/** Why a listing is not live, with what to do (the upload centre's words, see upload-words.ts). */
+function adviceText(t: TFunction, listing: UploadListing): string {
+  return listingAdvice(t, listing).advice;
 }
 
 function enqueueText(t: TFunction, result: EnqueueResult): string {
@@ -68,7 +47,7 @@ function reportText(t: TFunction, report: DrainReport, listings: readonly Upload
       inQc: c.in_qc,
       rejected: c.rejected,
       blocked: c.blocked,
-      waiting: c.queued + c.images + c.creating + c.updating,
+      waiting: sendingCount(c),
     }),
   ];
   if (report.clockOffsetMs !== undefined) {
@@ -77,7 +56,7 @@ function reportText(t: TFunction, report: DrainReport, listings: readonly Upload
   const troubled = listings.filter((l) => l.state === 'rejected' || l.state === 'blocked');
   for (const listing of troubled.slice(0, MAX_LISTED)) {
     lines.push(
-      `  #${listing.productId} ${listing.productName}: ${t(`upload:states.${listing.state}`)}. ${listingAdvice(t, listing)}`,
+      `  #${listing.productId} ${listing.productName}: ${t(`upload:states.${listing.state}`)}. ${adviceText(t, listing)}`,
     );
   }
   return lines.join('\n');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SENDING_STATES as SHARED_SENDING_STATES } from '../../shared/plain/upload-words';
 import { UPLOAD_STATES, type UploadState } from '../../shared/uploads';
 import { FAILURE_KINDS } from '../marketplace/adapter';
 
@@ -10,7 +11,7 @@ import { FAILURE_KINDS } from '../marketplace/adapter';
 export { UPLOAD_STATES, type UploadState };
 
 /** States with work left to send. */
-export const SENDING_STATES: readonly UploadState[] = ['queued', 'images', 'creating', 'updating'];
+export const SENDING_STATES: readonly UploadState[] = SHARED_SENDING_STATES;
 
 /** Why the last attempt failed: a marketplace failure kind, or one of Akar's own reasons. */
 export const uploadErrorSchema = z.object({

@@ -21,6 +21,7 @@ import type {
   UploadListing,
 } from '../../shared/uploads';
 import type { AppError } from '../../shared/result';
+import { sendingCount } from '../../shared/plain/upload-words';
 import { uploadProblems } from './checks';
 import { ConnectionStore, type ConnectionRow } from './connections';
 import { UploadEngine, type EngineDeps, type ListingPhoto } from './engine';
@@ -260,16 +261,14 @@ export class Uploads {
     const watch = setInterval(() => {
       if (job.cancelled()) abort.abort(new Error('cancelled'));
     }, 200);
-    const sending = (counts: Record<string, number>) =>
-      (counts.queued ?? 0) + (counts.images ?? 0) + (counts.creating ?? 0) + (counts.updating ?? 0);
-    let total = sending(this.deps.read(() => this.store.counts(connection.id)));
+    let total = sendingCount(this.deps.read(() => this.store.counts(connection.id)));
     job.report(0, total);
     try {
       const result = await this.engine.drain(connection.id, link.adapter, {
         signal: abort.signal,
         ...(options.keepTrying ? { keepTrying: true } : {}),
         onStep: (counts) => {
-          const left = sending(counts);
+          const left = sendingCount(counts);
           total = Math.max(total, left);
           job.report(total - left, total);
         },

@@ -4,7 +4,7 @@ import { Icon } from '../../ui/Icon';
 import { PhotoThumb } from '../photos/PhotoThumb';
 import { initials, toneFor } from '../../lib/initials';
 import { useUploadWords } from './useUploadWords';
-import { listingAdvice, SENDING_STATES, sizeText, stateText, waitingCount } from './words';
+import { isSending, listingAdvice, sendingCount, sizeText, stateText } from './words';
 
 /** A product's main picture, when it has a rendered one (from the photo overview). */
 export interface MainPhoto {
@@ -69,7 +69,7 @@ export function ListingList({
     inQc: counts.in_qc,
     rejected: counts.rejected,
     blocked: counts.blocked,
-    waiting: waitingCount(counts),
+    waiting: sendingCount(counts),
   };
   const listings = [...shop.listings].sort(
     (a, b) => ORDER[a.state] - ORDER[b.state] || a.productName.localeCompare(b.productName, language),
@@ -150,7 +150,7 @@ function ListingRow({
   const { t, tr, language } = useUploadWords();
   const { advice, theirs } = listingAdvice(tr, listing);
   const name = listing.productName;
-  const sending = SENDING_STATES.includes(listing.state);
+  const sending = isSending(listing.state);
   const trouble = listing.state === 'rejected' || listing.state === 'blocked';
   // "Coba lagi" makes sense for a listing waiting out a failure; fixing, for one refused.
   const canRetry = sending && (listing.error !== null || listing.nextAttemptAt !== null);

@@ -18,7 +18,7 @@ import { ShopCards } from './ShopCards';
 import { UploadPanel, type UploadOutcome, type UploadPhase } from './UploadPanel';
 import { useTranslation } from 'react-i18next';
 import { useUploadWords } from './useUploadWords';
-import { waitingCount } from './words';
+import { sendingCount } from './words';
 
 /** The marketplace this screen sends to. Lazada's sign-in screen comes later (see ShopCards). */
 const MARKETPLACE = 'practice';
@@ -136,7 +136,7 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
         }
         queued = answer.value;
         const now = await call(api.invoke('uploads:shop', { sellerId, marketplace: MARKETPLACE }));
-        if (queued.queued === 0 && now.ok && waitingCount(now.value.counts) === 0) {
+        if (queued.queued === 0 && now.ok && sendingCount(now.value.counts) === 0) {
           setOutcome({ queued, report: null, error: null, nothingToSend: queued.refused.length === 0 });
           return;
         }
