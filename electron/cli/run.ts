@@ -9,6 +9,7 @@ import { sellerCommands } from './commands/sellers';
 import { photoCommands } from './commands/photos';
 import { practiceCommands } from './commands/practice';
 import { uploadCommands } from './commands/uploads';
+import { categoryCommands } from './commands/categories';
 import { spreadsheetCommands } from './commands/spreadsheets';
 import { trashCommands } from './commands/trash';
 import { cliTranslator, describeError, pickLanguage } from './i18n';
@@ -112,6 +113,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   ...spreadsheetCommands,
   ...photoCommands,
   ...uploadCommands,
+  ...categoryCommands,
   ...practiceCommands,
 };
 

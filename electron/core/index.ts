@@ -34,6 +34,13 @@ import {
   type CategorySummary,
 } from '../shared/categories';
 import {
+  brandSearchInput,
+  categoryAttributesLoadInput,
+  categoryRefreshInput,
+  type BrandSearch,
+  type CategoryRefreshReport,
+} from '../shared/category-refresh';
+import {
   exportSaveInput,
   importRunInput,
   saveSheetInput,
@@ -71,6 +78,8 @@ import { CoreError, notFound } from './errors';
 import { SettingsStore } from './settings/settings';
 import { getCategory, listChildren } from './categories/browse';
 import { ensureBundledTree } from './categories/bundled';
+import { brandList, searchBrands } from './categories/brands';
+import { CategoryRefresher } from './categories/refresh';
 import { recentCategories } from './categories/recent';
 import { searchCategories } from './categories/search';
 import { suggestCategories } from './categories/suggest';
@@ -82,8 +91,21 @@ import { cancelledError, Jobs } from './jobs/jobs';
 import { photoQc } from './photos/qc-rules';
 import { FileSecretStore, type SecretStore } from './outbox/secrets';
 import { salePropKey } from './outbox/sale-props';
-import { Uploads, type UploadsDeps } from './outbox/uploads';
+import { marketplaceError, Uploads, type UploadsDeps } from './outbox/uploads';
 import { AutoDrain } from './outbox/auto-drain';
+import { uploadOverview } from './outbox/overview';
+import { LAZADA_REDIRECT_PORT, LazadaSignIn } from './outbox/sign-in';
+import { signInPageWords } from './outbox/sign-in-words';
+import { appSecretName } from './outbox/tokens';
+import { LAZADA_ENDPOINTS, practiceEndpoints } from './marketplace/lazada/endpoints';
+import {
+  lazadaAppInput,
+  signInCodeInput,
+  signInFinishInput,
+  type LazadaApp,
+  type SignInStart,
+} from '../shared/sign-in';
+import type { UploadOverview } from '../shared/upload-overview';
 import { PRACTICE_DB_FILE, PracticeHost } from './practice/host';
 import {
   connectInput,
@@ -150,6 +172,13 @@ export interface CoreOptions {
   readonly marketplaceTimeoutMs?: number;
   /** How long the practice marketplace keeps a listing in review (a workshop may want it quick). */
   readonly practiceQcDelayMs?: number;
+  /**
+   * Where "Lazada" is (tests: a practice marketplace standing in for it, so the whole
+   * sign-in runs here); Lazada's own hosts when absent.
+   */
+  readonly lazadaEndpoint?: string;
+  /** The port of the sign-in's callback address (tests: 0, any free one). */
+  readonly lazadaRedirectPort?: number;
 }
 
 /** Where the CLI keeps marketplace secrets when no secret store is given. */
@@ -201,6 +230,16 @@ export interface Core {
     children(input: unknown): Promise<Result<CategorySummary[]>>;
     recent(input?: unknown): Promise<Result<CategorySummary[]>>;
     suggest(input: unknown): Promise<Result<CategorySummary[]>>;
+    /**
+     * Downloads the category tree, the attributes of the leaves products use and the brand
+     * list through a participant's connected shop, and installs them together (a long job,
+     * progress kind `category-refresh`); a failure or cancel leaves everything as it was.
+     */
+    refresh(input: unknown): Promise<Result<CategoryRefreshReport>>;
+    /** Downloads one leaf's attributes (a leaf the tree came without them); the category as it is now. */
+    loadAttributes(input: unknown): Promise<Result<CategoryDetail>>;
+    /** Brand names of a marketplace starting with what was typed, for a brand picker. */
+    brands(input: unknown): Promise<Result<BrandSearch>>;
   };
   imports: {
     /** Reads a CSV/XLSX file and keeps it for preview; file problems come back as `file_unreadable`. */
@@ -252,6 +291,18 @@ export interface Core {
     setOnline(input: unknown): Promise<Result<null>>;
     /** Reads (no `enabled`) or sets whether the outbox is sent by itself. */
     autoUpload(input: unknown): Promise<Result<{ enabled: boolean }>>;
+    /** Every participant's shops on this laptop with their listings counted by state. */
+    overview(input?: unknown): Promise<Result<UploadOverview>>;
+    /** The Lazada app key set up on this laptop and the callback address to register. */
+    lazadaApp(input?: unknown): Promise<Result<LazadaApp>>;
+    /** Keeps the Lazada app key (in settings) and its secret (in the secret store). */
+    setLazadaApp(input: unknown): Promise<Result<LazadaApp>>;
+    /** Starts signing a participant's Lazada shop in: the page to open in the browser. */
+    beginSignIn(input: unknown): Promise<Result<SignInStart>>;
+    /** Waits for Lazada's answer (the browser's redirect or a pasted code) and connects the shop. */
+    finishSignIn(input: unknown): Promise<Result<Connection>>;
+    /** A code (or the address the browser ended on) pasted by the seller; null when a waiting sign-in took it. */
+    pasteSignIn(input: unknown): Promise<Result<Connection | null>>;
   };
   /** The practice marketplace, served by this core on 127.0.0.1 (Mode latihan). */
   practice: {
@@ -338,6 +389,7 @@ export function createCore(options: CoreOptions): Core {
   };
   if (options.processPhotos) studio.resume();
 
+  const secrets = options.secrets ?? new FileSecretStore(path.join(dataDir, SECRETS_FILE));
   const uploads = new Uploads({
     db,
     now,
@@ -347,7 +399,7 @@ export function createCore(options: CoreOptions): Core {
     products,
     photos: (productId) => studio.uploadFiles(productId),
     salePropKey: (categoryId, variation) => salePropKey(db, categoryId, variation),
-    secrets: options.secrets ?? new FileSecretStore(path.join(dataDir, SECRETS_FILE)),
+    secrets,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.uploadEngine ? { engine: options.uploadEngine } : {}),
     ...(options.marketplaceTimeoutMs ? { timeoutMs: options.marketplaceTimeoutMs } : {}),
@@ -368,6 +420,35 @@ export function createCore(options: CoreOptions): Core {
     ...(options.log ? { log: options.log } : {}),
   });
   if (options.autoUpload) autoDrain.start();
+  const refresher = new CategoryRefresher({
+    db,
+    transaction,
+    read: readTransaction,
+    link: (sellerId, marketplace, endpoint) => uploads.shopLink(sellerId, marketplace, endpoint),
+    recheckProducts: () => products.recomputeProblems(),
+    explain: marketplaceError,
+  });
+  const { lazadaEndpoint } = options;
+  const signIn = new LazadaSignIn({
+    appKey: () => readTransaction(() => settings.lazadaAppKey()),
+    endpoints: lazadaEndpoint === undefined ? LAZADA_ENDPOINTS : practiceEndpoints(lazadaEndpoint),
+    port: options.lazadaRedirectPort ?? LAZADA_REDIRECT_PORT,
+    pageText: () => signInPageWords(readTransaction(() => settings.language())),
+    connect: (sellerId, appKey, code, redirectUri) =>
+      uploads.connect({
+        sellerId,
+        marketplace: 'lazada',
+        appKey,
+        code,
+        redirectUri,
+        ...(lazadaEndpoint === undefined ? {} : { endpoint: lazadaEndpoint }),
+      }),
+  });
+  const lazadaApp = async (): Promise<LazadaApp> => {
+    const appKey = readTransaction(() => settings.lazadaAppKey());
+    const secret = appKey === null ? null : await secrets.get(appSecretName('lazada', appKey));
+    return { appKey, ready: secret !== null, redirectUri: signIn.redirectUri() };
+  };
   const enqueue = write(uploadEnqueueInput, (input) =>
     uploads.enqueue(input.sellerId, input.marketplace, input.productIds),
   );
@@ -412,6 +493,34 @@ export function createCore(options: CoreOptions): Core {
       children: read(categoryChildrenInput, (input) => listChildren(db, input.parentId, language())),
       recent: read(categoryRecentInput, () => recentCategories(db, language())),
       suggest: read(categorySuggestInput, (input) => suggestCategories(db, input.name, language())),
+      refresh: later(categoryRefreshInput, (input) =>
+        refresher.refresh(
+          {
+            sellerId: input.sellerId,
+            marketplace: input.marketplace,
+            ...(input.endpoint !== undefined ? { endpoint: input.endpoint } : {}),
+            ...(input.jobId !== undefined ? { jobId: input.jobId } : {}),
+          },
+          jobs.control(input.jobId, 'category-refresh'),
+        ),
+      ),
+      loadAttributes: later(categoryAttributesLoadInput, async (input) => {
+        await refresher.loadAttributes({
+          sellerId: input.sellerId,
+          marketplace: input.marketplace,
+          categoryId: input.categoryId,
+          ...(input.endpoint !== undefined ? { endpoint: input.endpoint } : {}),
+        });
+        return readTransaction(() => getCategory(db, input.categoryId, language()));
+      }),
+      brands: read(brandSearchInput, (input) => {
+        const list = brandList(db, input.marketplace);
+        return {
+          listed: list !== null,
+          fetchedAt: list?.fetchedAt ?? null,
+          names: searchBrands(db, input.marketplace, input.query, input.limit),
+        };
+      }),
     },
     imports: {
       open: async (filePath, { jobId, ...limits } = {}) => {
@@ -529,6 +638,26 @@ export function createCore(options: CoreOptions): Core {
         if (input.enabled) autoDrain.nudge();
         return { enabled: settings.autoUpload() };
       }),
+      overview: read(emptyInput, () => uploadOverview(db, settings.autoUpload())),
+      lazadaApp: later(emptyInput, lazadaApp),
+      setLazadaApp: later(lazadaAppInput, async (input) => {
+        // The secret first: a key without its secret would say "ready" to nobody, but the
+        // other order could leave a new key pointing at an old secret.
+        await secrets.set(appSecretName('lazada', input.appKey), input.appSecret);
+        transaction(() => settings.setLazadaAppKey(input.appKey));
+        return lazadaApp();
+      }),
+      beginSignIn: later(sellerIdInput, async (input) => {
+        readTransaction(() => sellers.assertExists(input.sellerId, 'sellerId'));
+        return signIn.begin(input.sellerId);
+      }),
+      finishSignIn: later(signInFinishInput, (input) =>
+        signIn.finish(input.flowId, jobs.control(input.jobId, 'upload')),
+      ),
+      pasteSignIn: later(signInCodeInput, async (input) => {
+        readTransaction(() => sellers.assertExists(input.sellerId, 'sellerId'));
+        return signIn.paste(input.sellerId, input.text);
+      }),
     },
     practice: {
       start: later(practiceStartInput, (input) => practice.start(input.port)),
@@ -577,7 +706,9 @@ export function createCore(options: CoreOptions): Core {
         // A running automatic send stops at its next step (its rows stay at their recovery points).
         jobs.cancel(AUTO_UPLOAD_JOB);
         // Each returns null when idle, so an idle core closes before this call returns.
-        for (const stopping of [studio.close(), autoDrain.stop(), practice.stop()]) if (stopping) await stopping;
+        for (const stopping of [studio.close(), autoDrain.stop(), practice.stop(), signIn.close()]) {
+          if (stopping) await stopping;
+        }
       } finally {
         db.close();
       }

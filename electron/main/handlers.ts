@@ -7,6 +7,7 @@ import { photosDroppedInput, photosImportInput, photosProcessInput } from '../sh
 import { INTERNAL_ERROR, type AppError, type Result } from '../shared/result';
 import { type Marketplace } from '../shared/uploads';
 import { parseInput } from '../shared/validation';
+import { isSignInUrl } from './sign-in-url';
 import { isStorefrontUrl } from './storefront';
 
 /**
@@ -36,7 +37,20 @@ export interface Shell {
    * an address `isStorefrontUrl` accepts; implementations check it again.
    */
   openStorefront(url: string): Promise<void>;
+  /**
+   * Opens Lazada's sign-in page in the system browser. Only ever called with an address
+   * `isSignInUrl` accepts; implementations check it again.
+   */
+  openSignIn(url: string): Promise<void>;
 }
+
+/** The refusal for a sign-in address main will not open (never expected: the core makes it). */
+const SIGN_IN_REFUSED: AppError = {
+  code: 'invalid_input',
+  message: 'The sign-in address is not Lazada’s authorize page',
+  field: 'url',
+  reason: 'invalid_format',
+};
 
 /** The refusal for a storefront address main will not open (never expected: main makes it). */
 const STOREFRONT_REFUSED: AppError = {
@@ -71,6 +85,24 @@ export function createHandlers(core: Core, shell: Shell): Handlers {
     'categories:children': (input) => core.categories.children(input),
     'categories:recent': (input) => core.categories.recent(input),
     'categories:suggest': (input) => core.categories.suggest(input),
+    'categories:refresh': async (input) => {
+      const parsed = parseInput(contract['categories:refresh'].input, input);
+      if (!parsed.ok) return parsed;
+      const moved = await movedPracticeEndpoint(core, parsed.value.sellerId, parsed.value.marketplace);
+      if (!moved.ok) return moved;
+      return core.categories.refresh({ ...parsed.value, ...(moved.value !== null ? { endpoint: moved.value } : {}) });
+    },
+    'categories:loadAttributes': async (input) => {
+      const parsed = parseInput(contract['categories:loadAttributes'].input, input);
+      if (!parsed.ok) return parsed;
+      const moved = await movedPracticeEndpoint(core, parsed.value.sellerId, parsed.value.marketplace);
+      if (!moved.ok) return moved;
+      return core.categories.loadAttributes({
+        ...parsed.value,
+        ...(moved.value !== null ? { endpoint: moved.value } : {}),
+      });
+    },
+    'categories:brands': (input) => core.categories.brands(input),
     'import:pickFile': async (input) => {
       // Checked here too: the job id goes to the core as an option, not as a validated input.
       const parsed = parseInput(importPickInput, input);
@@ -174,13 +206,34 @@ export function createHandlers(core: Core, shell: Shell): Handlers {
     'uploads:skip': (input) => core.uploads.skip(input),
     'uploads:retry': (input) => core.uploads.retry(input),
     'uploads:disconnect': (input) => core.uploads.disconnect(input),
+    'uploads:overview': (input) => core.uploads.overview(input),
+    'uploads:autoUpload': (input) => core.uploads.autoUpload(input),
+    'lazada:app': (input) => core.uploads.lazadaApp(input),
+    'lazada:setApp': (input) => core.uploads.setLazadaApp(input),
+    'lazada:signIn': async (input) => {
+      const parsed = parseInput(contract['lazada:signIn'].input, input);
+      if (!parsed.ok) return parsed;
+      const { sellerId, jobId } = parsed.value;
+      const started = await core.uploads.beginSignIn({ sellerId });
+      if (!started.ok) return started;
+      if (!isSignInUrl(started.value.url)) {
+        // Nobody will come back through that listener: stop it before answering.
+        await core.jobs.cancel({ jobId });
+        await core.uploads.finishSignIn({ flowId: started.value.flowId, jobId });
+        return { ok: false, error: SIGN_IN_REFUSED };
+      }
+      await shell.openSignIn(started.value.url);
+      return core.uploads.finishSignIn({ flowId: started.value.flowId, jobId });
+    },
+    'lazada:pasteCode': (input) => core.uploads.pasteSignIn(input),
   };
 }
 
 /**
  * The practice marketplace's address when the participant's practice shop is connected at
  * another one, else null. It starts on a free port, so after a restart of the app it runs
- * elsewhere than where the shop was connected; `uploads.drain` moves the connection.
+ * elsewhere than where the shop was connected; `uploads.drain` (or a category refresh)
+ * moves the connection.
  */
 async function movedPracticeEndpoint(
   core: Core,

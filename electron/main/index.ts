@@ -15,6 +15,7 @@ import { buildMenu } from './menu';
 import { registerAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME, isAllowedNavigation } from './security';
 import { isStorefrontUrl } from './storefront';
+import { isSignInUrl } from './sign-in-url';
 import { mainWindowOptions } from './window-options';
 
 /**
@@ -165,6 +166,11 @@ function electronShell(): Shell {
     async openStorefront(url) {
       // Checked again here, next to the call that hands the address to the system.
       if (!isStorefrontUrl(url)) throw new Error('refused to open a storefront address that is not the practice one');
+      await shell.openExternal(url);
+    },
+    async openSignIn(url) {
+      // Checked again here, next to the call that hands the address to the system.
+      if (!isSignInUrl(url)) throw new Error('refused to open a sign-in address that is not Lazada’s');
       await shell.openExternal(url);
     },
   };

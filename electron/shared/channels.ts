@@ -27,6 +27,9 @@ export const CHANNELS = [
   'categories:children',
   'categories:recent',
   'categories:suggest',
+  'categories:refresh',
+  'categories:loadAttributes',
+  'categories:brands',
   'import:pickFile',
   'import:preview',
   'import:commit',
@@ -58,6 +61,12 @@ export const CHANNELS = [
   'uploads:skip',
   'uploads:retry',
   'uploads:disconnect',
+  'uploads:overview',
+  'uploads:autoUpload',
+  'lazada:app',
+  'lazada:setApp',
+  'lazada:signIn',
+  'lazada:pasteCode',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

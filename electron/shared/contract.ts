@@ -31,6 +31,13 @@ import {
   type CategoryDetail,
   type CategorySummary,
 } from './categories';
+import {
+  brandSearchInput,
+  categoryAttributesLoadInput,
+  categoryRefreshInput,
+  type BrandSearch,
+  type CategoryRefreshReport,
+} from './category-refresh';
 import type { Channel, EventName } from './channels';
 import {
   exportSaveInput,
@@ -59,7 +66,10 @@ import {
   type SellerPhotoOverview,
 } from './photos';
 import type { AppError, Result } from './result';
+import { lazadaAppInput, signInCodeInput, signInInput, type LazadaApp } from './sign-in';
+import type { UploadOverview } from './upload-overview';
 import {
+  autoUploadInput,
   practiceStartInput,
   storefrontInput,
   sellerIdInput,
@@ -118,6 +128,17 @@ export const contract = {
   'categories:children': channel(categoryChildrenInput).returns<CategorySummary[]>(),
   'categories:recent': channel(categoryRecentInput).returns<CategorySummary[]>(),
   'categories:suggest': channel(categorySuggestInput).returns<CategorySummary[]>(),
+  /**
+   * Downloads the category tree, attributes and brands through the participant's connected
+   * shop, a long job (`jobId`, progress kind `category-refresh`, `jobs:cancel`). As for
+   * `uploads:drain`, the page cannot name where: main points a practice shop at the running
+   * practice marketplace.
+   */
+  'categories:refresh': channel(categoryRefreshInput.omit({ endpoint: true })).returns<CategoryRefreshReport>(),
+  /** Downloads the attributes of one leaf the tree came without (when a seller picks it). */
+  'categories:loadAttributes': channel(categoryAttributesLoadInput.omit({ endpoint: true })).returns<CategoryDetail>(),
+  /** Brand names of a marketplace starting with what was typed (a brand picker). */
+  'categories:brands': channel(brandSearchInput).returns<BrandSearch>(),
 
   /** Asks main for a spreadsheet (open dialog) and reads it; `null` when the user cancels. */
   'import:pickFile': channel(importPickInput).returns<ImportFile | null>(),
@@ -172,6 +193,22 @@ export const contract = {
   'uploads:retry': channel(uploadRowInput).returns<ShopUploads>(),
   /** Wipes the shop's sign-in from this laptop (the listings stay on the marketplace). */
   'uploads:disconnect': channel(shopInput).returns<Connection>(),
+  /** Every participant's shops with their listings by state, and whether the outbox sends itself. */
+  'uploads:overview': channel(emptyInput).returns<UploadOverview>(),
+  /** Reads (no `enabled`) or turns on/off sending the outbox by itself. */
+  'uploads:autoUpload': channel(autoUploadInput).returns<{ enabled: boolean }>(),
+  /** The Lazada app key set up on this laptop (never its secret) and the callback address to register. */
+  'lazada:app': channel(emptyInput).returns<LazadaApp>(),
+  /** Keeps the Lazada app key and secret a trainer entered (the secret goes to the encrypted store). */
+  'lazada:setApp': channel(lazadaAppInput).returns<LazadaApp>(),
+  /**
+   * Signs a participant's Lazada shop in: main opens Lazada's page in the system browser
+   * (an address the core made, checked by main) and the call answers once the shop is
+   * connected; a long job, `jobs:cancel` stops the wait.
+   */
+  'lazada:signIn': channel(signInInput).returns<Connection>(),
+  /** The code (or the browser's whole address) pasted by the seller; null when a waiting sign-in took it. */
+  'lazada:pasteCode': channel(signInCodeInput).returns<Connection | null>(),
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -21,5 +21,7 @@ export const JOB_KINDS = [
   'photo-process',
   /** Sending a participant's outbox to the marketplace. */
   'upload',
+  /** Downloading the category tree, attributes and brands from a marketplace. */
+  'category-refresh',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];

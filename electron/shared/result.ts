@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   'marketplace_error',
   /** The laptop's clock is too far from the marketplace's; `params.minutes` says by how much. */
   'clock_wrong',
+  /** Lazada's app key and secret are not entered on this laptop yet (a trainer does it once). */
+  'app_not_set_up',
+  /** Signing a shop in did not finish; `params.reason` says why (timeout, denied, port_busy, bad_code, closed). */
+  'sign_in_failed',
   'internal',
 ] as const;
 

@@ -68,7 +68,9 @@ export type UploadProblem =
   | 'name_characters'
   | 'too_heavy'
   | 'too_large'
-  | 'in_trash';
+  | 'in_trash'
+  /** The brand is not in the marketplace's brand list (fetched with the categories). */
+  | 'unknown_brand';
 
 export interface RefusedProduct {
   readonly productId: number;
@@ -102,6 +104,8 @@ export interface Connection {
   readonly account: string | null;
   readonly state: 'connected' | 'needs_reconnect';
   readonly accessExpiresAt: string | null;
+  /** The laptop's clock is this far from the marketplace's (ms), when a call showed it is far off. */
+  readonly clockOffsetMs?: number;
 }
 
 export interface UploadListing {
@@ -159,5 +163,4 @@ export interface PracticeInfo {
 export const onlineInput = z.strictObject({ online: z.boolean() });
 export const autoUploadInput = z.strictObject({ enabled: z.boolean().optional() });
 
-/** The job id of the automatic sender's progress events (the upload centre shows its bar too). */
-export const AUTO_UPLOAD_JOB = 'auto-upload';
+export { AUTO_UPLOAD_JOB } from './plain/auto-upload';

@@ -5,7 +5,7 @@ import { runCli, EXIT } from '../../electron/cli/run';
 import { createCore } from '../../electron/core';
 import { runAkar } from '../support/cli';
 import { tempDir } from '../support/temp';
-import { seedShop } from '../support/uploads';
+import { allowInBrowser, seedShop } from '../support/uploads';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let children: ChildProcess[] = [];
@@ -42,28 +42,6 @@ function startPracticeProcess(dataDir: string, ...args: string[]): Promise<Runni
     child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`practice-server exited (${code}): ${out}`)));
   });
-}
-
-/** Plays the participant in the browser: opens the authorisation page and allows a new shop. */
-async function allowInBrowser(authorizeUrl: string, shopName: string): Promise<void> {
-  const pageHtml = await (await fetch(authorizeUrl)).text();
-  expect(pageHtml).toContain('<form');
-  const query = new URL(authorizeUrl).searchParams;
-  const form = new URLSearchParams({
-    response_type: query.get('response_type') ?? '',
-    client_id: query.get('client_id') ?? '',
-    redirect_uri: query.get('redirect_uri') ?? '',
-    state: query.get('state') ?? '',
-    shop_name: shopName,
-  });
-  const answer = await fetch(new URL('/oauth/authorize', authorizeUrl), {
-    method: 'POST',
-    body: form,
-    redirect: 'manual',
-  });
-  expect(answer.status).toBe(302);
-  const back = await fetch(answer.headers.get('location') ?? '');
-  expect(back.status).toBe(200);
 }
 
 describe('akar practice-server, connect and upload', () => {

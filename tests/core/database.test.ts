@@ -19,8 +19,10 @@ const CATEGORY_TABLES = ['categories', 'category_attributes', 'category_recent',
 const TALLY_TABLES = ['product_problem_counts'];
 /** The photo studio (migration 70). */
 const PHOTO_TABLES = ['photo_originals', 'photos'];
-/** Marketplace connections and the upload outbox (migration 80). */
-const UPLOAD_TABLES = ['marketplace_connections', 'remote_images', 'uploads'];
+/** Marketplace connections and the upload outbox (migration 80) and its leases (migration 100). */
+const UPLOAD_TABLES = ['marketplace_connections', 'remote_image_leases', 'remote_images', 'uploads'];
+/** Each marketplace's brand list (migration 90). */
+const BRAND_TABLES = ['brand_lists', 'brands'];
 /** Every table Akar defines itself: all STRICT. */
 const STRICT_TABLES = [
   ...CATALOGUE_TABLES,
@@ -29,6 +31,7 @@ const STRICT_TABLES = [
   ...TALLY_TABLES,
   ...PHOTO_TABLES,
   ...UPLOAD_TABLES,
+  ...BRAND_TABLES,
 ];
 /** The full-text index (a virtual table, so not STRICT) and the shadow tables FTS5 keeps for it. */
 const SEARCH_TABLES = [

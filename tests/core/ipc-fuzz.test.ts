@@ -22,6 +22,8 @@ const NO_INPUT = new Set<Channel>([
   'import:pickFile',
   'photos:status',
   'practice:start',
+  'uploads:overview',
+  'lazada:app',
 ]);
 
 /**
@@ -42,6 +44,8 @@ const READ_ONLY = new Set<Channel>([
   'categories:children',
   'categories:recent',
   'categories:suggest',
+  // A search of the brand list on this laptop; the refresh and attribute downloads write.
+  'categories:brands',
   'import:pickFile',
   'export:save',
   'files:saveSheet',
@@ -58,6 +62,8 @@ const READ_ONLY = new Set<Channel>([
   'photos:importDropped',
   'uploads:connections',
   'uploads:shop',
+  'uploads:overview',
+  'lazada:app',
 ]);
 
 /** One valid input per channel (ids refer to the seeded catalogue); damaged copies are the battery. */
@@ -122,6 +128,9 @@ function validInputs(ids: { seller: number; product: number; sku: number }): Rec
     'categories:children': { parentId: null },
     'categories:recent': {},
     'categories:suggest': { name: 'Keripik Singkong Balado' },
+    'categories:refresh': { sellerId: ids.seller, marketplace: 'practice', jobId: 'category-refresh-1' },
+    'categories:loadAttributes': { sellerId: ids.seller, marketplace: 'practice', categoryId: READY_CATEGORY_ID },
+    'categories:brands': { marketplace: 'lazada', query: 'no b', limit: 10 },
     'import:pickFile': {},
     'import:preview': {
       importId: 'import-1',
@@ -160,6 +169,12 @@ function validInputs(ids: { seller: number; product: number; sku: number }): Rec
     'uploads:skip': { uploadId: 1 },
     'uploads:retry': { uploadId: 1 },
     'uploads:disconnect': { sellerId: ids.seller, marketplace: 'practice' },
+    'uploads:overview': {},
+    'uploads:autoUpload': { enabled: false },
+    'lazada:app': {},
+    'lazada:setApp': { appKey: '100123', appSecret: 'rahasia' },
+    'lazada:signIn': { sellerId: ids.seller, jobId: 'sign-in-1' },
+    'lazada:pasteCode': { sellerId: ids.seller, text: '0_123_abcdef' },
   };
 }
 
@@ -211,6 +226,14 @@ const SHAPED: Partial<Record<Channel, fc.Arbitrary<unknown>>> = {
   'categories:get': fc.record({ id: fc.oneof(someId, fc.constantFrom(READY_CATEGORY_ID, 74835, 23393508)) }),
   'categories:children': fc.record({ parentId: fc.oneof(someId, fc.constant(null), fc.constant(74835)) }),
   'categories:suggest': fc.record({ name: searchText }),
+  'categories:brands': fc.record(
+    {
+      marketplace: fc.constantFrom('lazada', 'practice', 'shopee'),
+      query: searchText,
+      limit: fc.integer({ min: 0, max: 60 }),
+    },
+    { requiredKeys: [] },
+  ),
   'export:save': fc.record({ format: fc.constantFrom('csv', 'xlsx', 'ods'), sellerId: someId }, { requiredKeys: [] }),
 };
 

@@ -100,9 +100,10 @@ describe('Pusat Unggah with the practice shop', () => {
     const uploads = await openUploads();
     expect(readable(await shell.currentCrumb.textContent())).toBe('Pusat Unggah');
 
-    // Not connected: one thing to do, said plainly; Lazada is honest about coming later.
+    // Not connected: one thing to do, said plainly.
     expect(await uploads.practiceState()).toBe('Belum tersambung');
-    expect(readable(await uploads.lazadaCard.textContent())).toContain('Segera hadir');
+    // Lazada waits for the trainer's app key; the practice shop works at once.
+    expect(readable(await uploads.lazadaCard.textContent())).toContain('Pelatih perlu mengisi kunci aplikasi Lazada');
     expect(readable(await uploads.emptyState.textContent())).toContain('Sambungkan toko dulu');
     await app.screenshot('uploads-01-not-connected', { fullPage: true });
 

@@ -47,6 +47,7 @@ const PROBLEMS: readonly UploadProblem[] = [
   'too_heavy',
   'too_large',
   'in_trash',
+  'unknown_brand',
 ];
 
 /**

@@ -27,6 +27,9 @@ export function cancellingShell(): { shell: Shell; asked: string[] } {
     openStorefront: async (url) => {
       asked.push(`storefront ${url}`);
     },
+    openSignIn: async (url) => {
+      asked.push(`sign-in ${url}`);
+    },
   };
   return { shell, asked };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { expect } from 'vitest';
 import type { Core } from '../../electron/core';
 import type { PracticeServer } from '../../electron/core/practice/server';
 import type { Product } from '../../electron/shared/catalogue';
@@ -113,4 +114,34 @@ export function listingsBySku(server: PracticeServer): Map<string, number[]> {
     }
   }
   return bySku;
+}
+
+/**
+ * Plays the participant on the practice marketplace's authorisation page: opens it, allows
+ * `shopName`, and returns where the page sends the browser back to (with the code).
+ */
+export async function grantInBrowser(authorizeUrl: string, shopName: string): Promise<URL> {
+  const pageHtml = await (await fetch(authorizeUrl)).text();
+  expect(pageHtml).toContain('<form');
+  const query = new URL(authorizeUrl).searchParams;
+  const form = new URLSearchParams({
+    response_type: query.get('response_type') ?? '',
+    client_id: query.get('client_id') ?? '',
+    redirect_uri: query.get('redirect_uri') ?? '',
+    state: query.get('state') ?? '',
+    shop_name: shopName,
+  });
+  const answer = await fetch(new URL('/oauth/authorize', authorizeUrl), {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+  });
+  expect(answer.status).toBe(302);
+  return new URL(answer.headers.get('location') ?? '');
+}
+
+/** Allows the shop and follows the redirect back to the waiting app, as a browser does. */
+export async function allowInBrowser(authorizeUrl: string, shopName: string): Promise<void> {
+  const back = await fetch(await grantInBrowser(authorizeUrl, shopName));
+  expect(back.status).toBe(200);
 }

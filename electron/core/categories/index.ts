@@ -5,6 +5,16 @@
 export { normalizeAttributes, validateAttributes, type AttributeInput, type AttributeOutput } from './attribute-values';
 export { categoryAttributes, saleProperties } from './attributes';
 export { findCategory, getCategory, isLeafCategory, listChildren } from './browse';
+export {
+  brandKey,
+  brandList,
+  matchBrand,
+  replaceBrands,
+  searchBrands,
+  type BrandEntry,
+  type BrandList,
+  type BrandMatch,
+} from './brands';
 export { BUNDLED_TREE, ensureBundledTree, type EnsureResult } from './bundled';
 export { activeTree, installAttributes, installTree, type InstallOptions, type InstalledTree } from './install';
 export { recentCategories, recordCategoryUse } from './recent';

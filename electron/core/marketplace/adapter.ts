@@ -62,6 +62,11 @@ export interface ListingPayload {
   readonly name: string;
   readonly description: string;
   readonly brand: string;
+  /**
+   * The marketplace's id of that brand (Lazada's `brand_id`, from its brand list), when the
+   * list is on this laptop; without it the brand goes by name.
+   */
+  readonly brandId?: string;
   /** Category attributes by Lazada attribute name. */
   readonly attributes: Readonly<Record<string, string>>;
   /** Remote image URLs, main first (at most 8). */

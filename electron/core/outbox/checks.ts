@@ -1,5 +1,6 @@
 import type { Product } from '../../shared/catalogue';
 import type { UploadProblem } from '../../shared/uploads';
+import type { BrandMatch } from '../categories/brands';
 import type { ListingPhoto } from './engine';
 
 /** Lazada's limits on what a listing may carry (marketplaces.md §1.2, §1.4). */
@@ -12,9 +13,12 @@ const MAX_SIZE_SUM_CM = 300;
  * What would make the marketplace refuse this product, found offline before anything is
  * queued: the catalogue's readiness problems (category, attributes, weight, size,
  * description), plus the rules only an upload needs (a photo, the name's byte length and
- * characters, the parcel limits). Empty when the product may go.
+ * characters, the parcel limits), and the brand: `brand` is the product's brand looked up
+ * in the marketplace's brand list (categories/brands.ts `matchBrand`), and one the list
+ * does not have would be refused there. Without a list (never fetched) there is nothing to
+ * check against, and the brand goes by name. Empty when the product may go.
  */
-export function uploadProblems(product: Product, photos: readonly ListingPhoto[]): UploadProblem[] {
+export function uploadProblems(product: Product, photos: readonly ListingPhoto[], brand?: BrandMatch): UploadProblem[] {
   const problems: UploadProblem[] = [...product.problems];
   if (product.deletedAt !== null) problems.push('in_trash');
   const usable = photos.filter((photo) => photo.state !== 'failed');
@@ -26,5 +30,6 @@ export function uploadProblems(product: Product, photos: readonly ListingPhoto[]
   if (product.skus.some((sku) => (sku.lengthCm ?? 0) + (sku.widthCm ?? 0) + (sku.heightCm ?? 0) > MAX_SIZE_SUM_CM)) {
     problems.push('too_large');
   }
+  if (brand?.kind === 'unknown') problems.push('unknown_brand');
   return problems;
 }

@@ -4,12 +4,23 @@ import type { Product } from '../../shared/catalogue';
 import {
   MarketplaceFailure,
   MAX_SKUS_PER_LOOKUP,
+  type ListingPayload,
   type MarketplaceAdapter,
   type RemoteListing,
 } from '../marketplace/adapter';
 import { fullJitter, UPLOAD_BACKOFF, type BackoffOptions } from './backoff';
 import { CircuitBreaker } from './circuit';
 import type { RemoteImageCache } from './image-cache';
+import {
+  holderAlive,
+  LEASE_MS,
+  LEASE_POLL_MS,
+  LEASE_RENEW_MS,
+  newLeaseOwner,
+  PHOTO_ELSEWHERE_WAIT_MS,
+  type LeaseClaim,
+  type LeaseOwner,
+} from './lease';
 import {
   CIRCUIT_COOLDOWN_MS,
   CIRCUIT_THRESHOLD,
@@ -86,14 +97,47 @@ interface Link {
 
 class LinkDown extends Error {}
 
+/** The engine no longer holds the row's lease (lease.ts): it must stop and write nothing more to the row. */
+class LeaseLost extends Error {
+  constructor(readonly uploadId: number) {
+    super(`upload ${uploadId}: another Akar took this listing over`);
+  }
+}
+
+/** A listing's photos once sent: their URLs, and what the next recovery point writes of them. */
+interface SentPhotos {
+  readonly urls: string[];
+  /** Puts the URLs in the photo cache and releases the photos' leases. */
+  readonly cache: () => void;
+  /** Records the row's photo progress (a recovery point of the row). */
+  readonly progress: () => void;
+  /** Drops the photos this listing was sending from the engine's list, once cached. */
+  readonly forget: () => void;
+}
+
+/** A photo this engine is sending, which other listings of the engine join instead of sending it again. */
+interface SendingImage {
+  readonly connectionId: number;
+  readonly sha256: string;
+  readonly url: Promise<string>;
+}
+
 /**
  * The upload engine: sends the outbox of one shop, listing by listing, through the
  * recovery points in rows.ts. Exactly once in effect: a create whose outcome is unknown
  * (sent, then the link dropped, or the app was killed) is looked up by SellerSku before
  * anything is sent again, and a duplicate-SKU refusal is reconciled the same way.
+ *
+ * Another process may send the same outbox (the app's automatic sender and `akar upload`):
+ * each row is leased to one engine while it works on it, and so is each photo not yet in
+ * the photo cache (lease.ts), so the two split the work instead of doing it twice.
  */
 export class UploadEngine {
+  /** This engine's identity on the rows and photos it leases. */
+  readonly owner: LeaseOwner = newLeaseOwner();
   private readonly links = new Map<number, Link>();
+  /** Photos on their way, by `connectionId:sha256`, until their URL is in the photo cache. */
+  private readonly sendingImages = new Map<string, SendingImage>();
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -113,40 +157,77 @@ export class UploadEngine {
     link.circuit.probeNow();
     const { signal } = options;
     const inFlight = new Map<number, Promise<void>>();
+    // Rows are claimed a batch (the concurrency) at a time and started as slots free up, so
+    // claiming costs one commit per batch rather than one per listing. Rows whose work
+    // ended are released in that same write; both lists are released when the drain ends.
+    const claimed: UploadRow[] = [];
+    const finished: number[] = [];
+    const concurrency = this.deps.concurrency ?? DEFAULT_CONCURRENCY;
     const counts = () => this.deps.read(() => this.deps.store.counts(connectionId));
-    for (;;) {
-      if (signal?.aborted) link.stop = 'stopped';
-      if (link.stop === null && link.circuit.state() === 'open') {
-        if (!options.keepTrying) link.stop = 'offline';
-        else if (inFlight.size === 0) await this.sleep(link.circuit.retryInMs(), signal);
+    // While the circuit is half-open only its probe gets through: the other listings would
+    // fail at once and be claimed again in a busy loop, so one listing at a time goes then.
+    const mayStart = () => {
+      const state = link.circuit.state();
+      return state === 'closed' || (state === 'half_open' && inFlight.size === 0);
+    };
+    // Photos may crawl over 3G for minutes without a recovery point: keep the leases alive meanwhile.
+    const heartbeat = setInterval(
+      () => this.renewLeases(connectionId, [...inFlight.keys(), ...claimed.map((row) => row.id)]),
+      LEASE_RENEW_MS,
+    );
+    heartbeat.unref();
+    try {
+      for (;;) {
+        if (signal?.aborted) link.stop = 'stopped';
+        if (link.stop === null && link.circuit.state() === 'open') {
+          if (!options.keepTrying) link.stop = 'offline';
+          else if (inFlight.size === 0) await this.sleep(link.circuit.retryInMs(), signal);
+        }
+        if (link.stop !== null) {
+          await Promise.all(inFlight.values());
+          return {
+            outcome: link.stop,
+            counts: counts(),
+            ...(link.stop === 'offline' ? { retryInMs: link.circuit.retryInMs() } : {}),
+          };
+        }
+        const refill = claimed.length === 0 && inFlight.size < concurrency && mayStart();
+        if (refill || (finished.length > 0 && inFlight.size === 0)) {
+          const rows = this.deps.transaction(() => {
+            for (const id of finished) this.deps.store.releaseLease(id, this.owner.id);
+            if (!refill) return [];
+            return this.deps.store.claimDue(connectionId, concurrency, [...inFlight.keys()], this.claim());
+          });
+          finished.length = 0;
+          claimed.push(...rows);
+        }
+        while (inFlight.size < concurrency && mayStart()) {
+          const row = claimed.shift();
+          if (row === undefined) break;
+          const work = this.send(row, adapter, link, signal).finally(() => {
+            inFlight.delete(row.id);
+            finished.push(row.id);
+            options.onStep?.(counts());
+          });
+          inFlight.set(row.id, work);
+        }
+        if (inFlight.size > 0) {
+          await Promise.race(inFlight.values());
+          continue;
+        }
+        if (claimed.length > 0) continue; // the circuit is open: waited out or reported above
+        const wake = this.deps.read(() => this.deps.store.nextWake(connectionId));
+        // Rows another Akar is sending: not done yet. Look again soon; when that one
+        // finishes, the rows are no longer due, and when it dies, they are taken over.
+        const heldElsewhere = this.deps.read(() => this.deps.store.heldByOthers(connectionId, this.owner.id));
+        if (wake === null && heldElsewhere === 0) return { outcome: 'done', counts: counts() };
+        const untilWake = wake === null ? LEASE_POLL_MS : Math.max(0, Date.parse(wake) - this.now()) + 5;
+        await this.sleep(heldElsewhere > 0 ? Math.min(untilWake, LEASE_POLL_MS) : untilWake, signal);
       }
-      if (link.stop !== null) {
-        await Promise.all(inFlight.values());
-        return {
-          outcome: link.stop,
-          counts: counts(),
-          ...(link.stop === 'offline' ? { retryInMs: link.circuit.retryInMs() } : {}),
-        };
-      }
-      const free = (this.deps.concurrency ?? DEFAULT_CONCURRENCY) - inFlight.size;
-      const rows =
-        free > 0 && link.circuit.state() !== 'open'
-          ? this.deps.read(() => this.deps.store.due(connectionId, free, [...inFlight.keys()]))
-          : [];
-      for (const row of rows) {
-        const work = this.send(row, adapter, link, signal).finally(() => {
-          inFlight.delete(row.id);
-          options.onStep?.(counts());
-        });
-        inFlight.set(row.id, work);
-      }
-      if (inFlight.size > 0) {
-        await Promise.race(inFlight.values());
-        continue;
-      }
-      const wake = this.deps.read(() => this.deps.store.nextWake(connectionId));
-      if (wake === null) return { outcome: 'done', counts: counts() };
-      await this.sleep(Math.max(0, Date.parse(wake) - this.now()) + 5, signal);
+    } finally {
+      clearInterval(heartbeat);
+      const unfinished = [...finished, ...claimed.map((row) => row.id)];
+      if (unfinished.length > 0) this.releaseLeases(unfinished);
     }
   }
 
@@ -171,6 +252,8 @@ export class UploadEngine {
           for (const row of batch) {
             const remote = matching(found, skusOf.get(row.id) ?? []);
             if (remote === undefined || remote.status === 'pending_qc') continue;
+            // Queued again meanwhile (changes to send), maybe by another Akar: not in review any more.
+            if (this.deps.store.get(row.id)?.state !== 'in_qc') continue;
             this.adopt(row, remote);
             changed += 1;
           }
@@ -206,33 +289,43 @@ export class UploadEngine {
     try {
       const product = this.deps.read(() => this.deps.product(row.product_id));
       if (product === undefined) {
-        this.write(() => store.move(row.id, 'blocked', { error: problem('product_gone', 'the product was deleted') }));
+        this.step(row, () =>
+          store.move(row.id, 'blocked', { error: problem('product_gone', 'the product was deleted') }),
+        );
         return;
       }
       const skus = product.skus.map((sku) => sku.sellerSku);
       if (row.item_id === null && row.create_sent > 0) {
         // A create may have reached the marketplace: find it before sending anything again.
         const found = await this.lookup(link, adapter, skus, signal);
-        if (found !== undefined) return this.write(() => this.adopt(row, found));
+        if (found !== undefined) return this.step(row, () => this.adopt(row, found));
       }
-      const urls = await this.sendImages(row, product, adapter, link, signal);
-      if (urls === null) return;
-      const listing = listingOf(product, urls, this.deps.salePropKey, row.sku_ids);
+      const photos = await this.sendImages(row, product, adapter, link, signal);
+      if (photos === null) return;
+      let listing: ListingPayload;
+      try {
+        listing = listingOf(product, photos.urls, this.deps.salePropKey, row.sku_ids);
+      } catch (error) {
+        // The photos' URLs are kept all the same: the next attempt does not send them again.
+        this.stepWithPhotos(row, photos, () => undefined);
+        throw error;
+      }
       if (row.item_id !== null) {
         const itemId = row.item_id;
-        this.write(() => store.move(row.id, 'updating', { keepAttempts: true }));
+        this.stepWithPhotos(row, photos, () => store.move(row.id, 'updating', { keepAttempts: true }));
         await this.call(link, 'update', signal, () => adapter.updateListing(itemId, listing, signal));
-        this.write(() => store.move(row.id, 'in_qc', { clearRejectReason: true, sentVersion: product.updatedAt }));
+        this.step(row, () => store.move(row.id, 'in_qc', { clearRejectReason: true, sentVersion: product.updatedAt }));
         return;
       }
-      const won = this.deps.transaction(() => {
+      const won = this.stepWithPhotos(row, photos, () => {
         if (!store.markCreateSent(row.id, row.create_sent)) return false;
         store.move(row.id, 'creating', { keepAttempts: true });
         return true;
       });
       if (!won) {
-        // Another process is creating this listing: next time, look it up first.
-        this.write(() =>
+        // The create's own guard, behind the lease (which makes this unreachable while every
+        // Akar honours it): another process counted a create first. Look it up next time.
+        this.step(row, () =>
           store.retryLater(
             row.id,
             problem('unknown_outcome', 'another Akar on this laptop is sending this listing'),
@@ -245,7 +338,7 @@ export class UploadEngine {
       try {
         const created = await this.call(link, 'create', signal, () => adapter.createListing(listing, signal));
         const skuIds = Object.fromEntries(created.skus.map((sku) => [sku.sellerSku, sku.skuId]));
-        this.write(() =>
+        this.step(row, () =>
           store.move(row.id, created.status === 'live' ? 'live' : 'in_qc', {
             itemId: created.itemId,
             skuIds,
@@ -256,8 +349,8 @@ export class UploadEngine {
       } catch (error) {
         if (!(error instanceof MarketplaceFailure) || error.kind !== 'duplicate') throw error;
         const found = await this.lookup(link, adapter, skus, signal);
-        if (found !== undefined) return this.write(() => this.adopt(row, found));
-        this.write(() =>
+        if (found !== undefined) return this.step(row, () => this.adopt(row, found));
+        this.step(row, () =>
           store.move(row.id, 'blocked', {
             error: {
               kind: 'sku_taken',
@@ -268,14 +361,20 @@ export class UploadEngine {
         );
       }
     } catch (error) {
-      this.failed(row, error, link, signal);
+      try {
+        this.failed(row, error, link, signal);
+      } catch (lost) {
+        if (!(lost instanceof LeaseLost)) throw lost;
+        this.deps.log?.(lost.message);
+      }
     }
   }
 
   /**
-   * Makes sure every photo of the listing is on the marketplace and returns their URLs
-   * (main first); null when the photos are not ready yet or none can be sent (the row
-   * was moved accordingly).
+   * Makes sure every photo of the listing is on the marketplace. Returns their URLs (main
+   * first) and what is left to write of them, which the caller commits together with its
+   * next recovery point; null when the photos are not ready yet, none can be sent, or
+   * another Akar is sending one of them (the row was moved accordingly).
    */
   private async sendImages(
     row: UploadRow,
@@ -283,11 +382,11 @@ export class UploadEngine {
     adapter: MarketplaceAdapter,
     link: Link,
     signal?: AbortSignal,
-  ): Promise<string[] | null> {
+  ): Promise<SentPhotos | null> {
     const { store, images } = this.deps;
     const photos = this.deps.read(() => this.deps.photos(product.id)).filter((p) => p.state !== 'failed');
     if (photos.some((photo) => photo.state === 'pending')) {
-      this.write(() =>
+      this.step(row, () =>
         store.retryLater(
           row.id,
           problem('photos_waiting', 'photos are still being optimised'),
@@ -299,22 +398,50 @@ export class UploadEngine {
     }
     const files = photos.flatMap((photo) => (photo.file === null ? [] : [photo.file])).slice(0, MAX_LISTING_IMAGES);
     if (files.length === 0) {
-      this.write(() => store.move(row.id, 'blocked', { error: problem('photo_missing', 'the product has no photo') }));
+      this.step(row, () =>
+        store.move(row.id, 'blocked', { error: problem('photo_missing', 'the product has no photo') }),
+      );
       return null;
     }
     const contents = await Promise.all(files.map((file) => fs.readFile(file)));
     const hashes = contents.map((bytes) => createHash('sha256').update(bytes).digest('hex'));
     const urls: (string | undefined)[] = this.deps.read(() => hashes.map((sha) => images.get(row.connection_id, sha)));
     const missing = urls.flatMap((url, index) => (url === undefined ? [index] : []));
+    // Who sends each missing photo: this listing (claimed here), a listing of this engine
+    // already sending the same photo (joined), or another Akar (left to it: this listing
+    // waits for the URL it will cache). Decided in one write, with the photo cache read
+    // again inside it, so two processes never both claim a photo.
+    const claimed: number[] = [];
+    const joined: number[] = [];
+    let elsewhere = 0;
+    if (missing.length > 0) {
+      this.step(row, () => {
+        const claimedHere = new Set<string>();
+        for (const index of missing) {
+          const sha = hashes[index] ?? '';
+          const url = images.get(row.connection_id, sha);
+          if (url !== undefined) urls[index] = url;
+          else if (claimedHere.has(sha) || this.sendingImages.has(`${row.connection_id}:${sha}`)) joined.push(index);
+          else if (store.claimImage(row.connection_id, sha, this.claim())) {
+            claimed.push(index);
+            claimedHere.add(sha);
+          } else elsewhere += 1;
+        }
+      });
+    }
     // The listing's photos go out together, and their URLs are committed in one write when
-    // all have answered: a crash in between sends at most these few photos again.
+    // all have answered: a crash in between sends at most these few photos again. Claimed
+    // photos start first, so a duplicate within the listing joins its first copy.
+    const started: string[] = [];
     const results = await Promise.allSettled(
-      missing.map(async (index) => {
+      [...claimed, ...joined].map(async (index) => {
         const bytes = contents[index] ?? Buffer.alloc(0);
-        const uploaded = await this.call(link, 'image', signal, () =>
-          adapter.uploadImage({ bytes, fileName: `${product.id}-${index + 1}.jpg` }, signal),
-        );
-        urls[index] = uploaded.url;
+        urls[index] = await this.uploadOnce(row.connection_id, hashes[index] ?? '', started, async () => {
+          const uploaded = await this.call(link, 'image', signal, () =>
+            adapter.uploadImage({ bytes, fileName: `${product.id}-${index + 1}.jpg` }, signal),
+          );
+          return uploaded.url;
+        });
       }),
     );
     const done = urls.flatMap((url, index) => (url === undefined ? [] : [index]));
@@ -329,18 +456,37 @@ export class UploadEngine {
       row.state === 'queued' ||
       row.images_done !== progress.imagesDone ||
       row.bytes_total !== progress.bytesTotal;
-    if (changed) {
-      this.write(() => {
-        for (const index of missing) {
+    const sent: SentPhotos = {
+      urls: urls.filter((url): url is string => url !== undefined),
+      cache: () => {
+        for (const index of [...claimed, ...joined]) {
           const url = urls[index];
           if (url !== undefined) images.put(row.connection_id, hashes[index] ?? '', url, contents[index]?.length ?? 0);
         }
-        store.move(row.id, row.state === 'queued' ? 'images' : row.state, { keepAttempts: true, ...progress });
-      });
-    }
+        for (const index of claimed) store.releaseImageLease(row.connection_id, hashes[index] ?? '', this.owner.id);
+      },
+      progress: () => {
+        if (changed) {
+          store.move(row.id, row.state === 'queued' ? 'images' : row.state, { keepAttempts: true, ...progress });
+        }
+      },
+      forget: () => {
+        for (const key of started) this.sendingImages.delete(key);
+      },
+    };
     const failure = results.find((result) => result.status === 'rejected');
-    if (failure) throw failure.reason;
-    return urls.filter((url): url is string => url !== undefined);
+    if (failure === undefined && elsewhere === 0) return sent;
+    this.stepWithPhotos(row, sent, () => {
+      if (failure !== undefined) return;
+      store.retryLater(
+        row.id,
+        problem('photos_waiting', 'another Akar on this laptop is sending one of these photos'),
+        new Date(this.now() + PHOTO_ELSEWHERE_WAIT_MS).toISOString(),
+        false,
+      );
+    });
+    if (failure !== undefined) throw failure.reason;
+    return null;
   }
 
   /** Listings holding any of these SellerSkus; the one to adopt, if any. */
@@ -393,9 +539,14 @@ export class UploadEngine {
   private failed(row: UploadRow, error: unknown, link: Link, signal?: AbortSignal): void {
     const { store } = this.deps;
     const later = (ms: number, what: UploadError, count: boolean) =>
-      this.write(() => store.retryLater(row.id, what, new Date(this.now() + ms).toISOString(), count));
+      this.step(row, () => store.retryLater(row.id, what, new Date(this.now() + ms).toISOString(), count));
     if (signal?.aborted) return; // stopped by the user: the row stays at its recovery point
     if (error instanceof LinkDown) return;
+    if (error instanceof LeaseLost) {
+      // Taken over after our lease expired (or skipped): the row is the other's now.
+      this.deps.log?.(error.message);
+      return;
+    }
     if (error instanceof MarketplaceFailure) {
       const what: UploadError = {
         kind: error.kind,
@@ -418,7 +569,7 @@ export class UploadEngine {
           return later(0, what, false);
         case 'rejected':
         case 'duplicate':
-          return this.write(() => store.move(row.id, 'blocked', { error: what }));
+          return this.step(row, () => store.move(row.id, 'blocked', { error: what }));
       }
     }
     const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -430,8 +581,105 @@ export class UploadEngine {
     later(fullJitter(row.attempts + 1, this.backoff, this.random), problem('internal', String(error)), true);
   }
 
-  private write(fn: () => void): void {
-    this.deps.transaction(fn);
+  /**
+   * Writes a recovery point of a row this engine works on, in one transaction that first
+   * renews the row's lease: when the lease is no longer this engine's, `fn` is not run and
+   * LeaseLost stops the work on the row. `always` is written whoever holds the row.
+   */
+  private step<T>(row: UploadRow, fn: () => T, always?: () => void): T {
+    const result = this.deps.transaction(() => {
+      always?.();
+      if (!this.deps.store.renewLease(row.id, this.owner.id, this.claim().until)) return { held: false } as const;
+      return { held: true, value: fn() } as const;
+    });
+    if (!result.held) throw new LeaseLost(row.id);
+    return result.value;
+  }
+
+  /**
+   * The step after a listing's photos were sent: their URLs go to the photo cache (and
+   * their leases are released) whatever became of the row's lease, since a URL the
+   * marketplace gave is right for any listing; their progress and `next` are the row's
+   * recovery point. One write instead of two.
+   */
+  private stepWithPhotos<T>(row: UploadRow, photos: SentPhotos, next: () => T): T {
+    try {
+      return this.step(
+        row,
+        () => {
+          photos.progress();
+          return next();
+        },
+        photos.cache,
+      );
+    } finally {
+      // Their URLs are in the photo cache now (or they failed): later listings read or claim them there.
+      photos.forget();
+    }
+  }
+
+  /** A claim by this engine, now, for the lease's full length. */
+  private claim(): LeaseClaim {
+    const now = this.now();
+    return {
+      owner: this.owner,
+      now: new Date(now).toISOString(),
+      until: new Date(now + LEASE_MS).toISOString(),
+      alive: holderAlive,
+    };
+  }
+
+  /** The heartbeat: extends the leases of the rows in flight and of the photos on their way. */
+  private renewLeases(connectionId: number, rowIds: readonly number[]): void {
+    const { store } = this.deps;
+    const { until } = this.claim();
+    try {
+      this.deps.transaction(() => {
+        for (const id of rowIds) {
+          // Lost: the row's next step finds out and stops (see step).
+          if (!store.renewLease(id, this.owner.id, until)) this.deps.log?.(`upload ${id}: lease lost`);
+        }
+        for (const image of this.sendingImages.values()) {
+          if (image.connectionId === connectionId) {
+            store.renewImageLease(image.connectionId, image.sha256, this.owner.id, until);
+          }
+        }
+      });
+    } catch (error) {
+      // Busy for longer than the busy timeout: the next beat tries again, well before the expiry.
+      this.deps.log?.(`upload leases not renewed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private releaseLeases(rowIds: readonly number[]): void {
+    try {
+      this.deps.transaction(() => {
+        for (const id of rowIds) this.deps.store.releaseLease(id, this.owner.id);
+      });
+    } catch (error) {
+      // The rows stay leased to this live process until the lease expires; nothing is lost.
+      this.deps.log?.(`upload leases not released: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /**
+   * The URL of a photo: sent by `upload`, or, when this engine is already sending the same
+   * photo for another listing, that upload's answer. `started` collects the photos this
+   * call started, which the caller forgets once their URLs are in the photo cache.
+   */
+  private uploadOnce(
+    connectionId: number,
+    sha256: string,
+    started: string[],
+    upload: () => Promise<string>,
+  ): Promise<string> {
+    const key = `${connectionId}:${sha256}`;
+    const running = this.sendingImages.get(key);
+    if (running !== undefined) return running.url;
+    const url = upload();
+    this.sendingImages.set(key, { connectionId, sha256, url });
+    started.push(key);
+    return url;
   }
 
   private sellerSkus(row: UploadRow): string[] {

@@ -32,28 +32,41 @@ const jsonText = <S extends z.ZodType>(schema: S) =>
     }
   });
 
-export const uploadRowSchema = z.object({
-  id: z.number().int().positive(),
-  product_id: z.number().int().positive(),
-  connection_id: z.number().int().positive(),
-  seller_id: z.number().int().positive(),
-  state: z.enum(UPLOAD_STATES),
-  item_id: z.string().min(1).nullable(),
-  sku_ids: jsonText(z.record(z.string(), z.string())),
-  create_sent: z.number().int().nonnegative(),
-  sent_version: z.string().nullable(),
-  attempts: z.number().int().nonnegative(),
-  next_attempt_at: z.string().nullable(),
-  error: jsonText(uploadErrorSchema).nullable(),
-  reject_reason: z.string().nullable(),
-  images_total: z.number().int().nonnegative(),
-  images_done: z.number().int().nonnegative(),
-  bytes_total: z.number().int().nonnegative(),
-  bytes_sent: z.number().int().nonnegative(),
-  queued_at: z.string(),
-  updated_at: z.string(),
-  finished_at: z.string().nullable(),
-});
+export const uploadRowSchema = z
+  .object({
+    id: z.number().int().positive(),
+    product_id: z.number().int().positive(),
+    connection_id: z.number().int().positive(),
+    seller_id: z.number().int().positive(),
+    state: z.enum(UPLOAD_STATES),
+    item_id: z.string().min(1).nullable(),
+    sku_ids: jsonText(z.record(z.string(), z.string())),
+    create_sent: z.number().int().nonnegative(),
+    sent_version: z.string().nullable(),
+    attempts: z.number().int().nonnegative(),
+    next_attempt_at: z.string().nullable(),
+    error: jsonText(uploadErrorSchema).nullable(),
+    reject_reason: z.string().nullable(),
+    images_total: z.number().int().nonnegative(),
+    images_done: z.number().int().nonnegative(),
+    bytes_total: z.number().int().nonnegative(),
+    bytes_sent: z.number().int().nonnegative(),
+    queued_at: z.string(),
+    updated_at: z.string(),
+    finished_at: z.string().nullable(),
+    // Who is working on the row and until when (lease.ts): all four set, or all null.
+    lease_owner: z.string().min(1).nullable(),
+    lease_pid: z.number().int().positive().nullable(),
+    lease_host: z.string().nullable(),
+    lease_until: z.string().nullable(),
+  })
+  .refine(
+    (row) =>
+      [row.lease_pid, row.lease_host, row.lease_until].every(
+        (value) => (value === null) === (row.lease_owner === null),
+      ),
+    { path: ['lease_owner'], message: 'a lease is either whole or absent' },
+  );
 export type UploadRow = z.output<typeof uploadRowSchema>;
 
 export function readUploadRow(raw: unknown): UploadRow {

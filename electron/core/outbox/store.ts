@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
-import { cached } from '../db/statements';
+import { cached, cachedPluck } from '../db/statements';
 import type { StateCounts } from '../../shared/uploads';
+import { heldLeaseSchema, leaseHolderSchema, type LeaseClaim, type LeaseHolder } from './lease';
 import {
   readUploadRow,
   SENDING_STATES,
@@ -70,17 +71,127 @@ export class OutboxStore {
     return true;
   }
 
-  /** Rows with work to send whose next attempt is due, oldest first. */
-  due(connectionId: number, limit: number, excluding: readonly number[] = []): UploadRow[] {
-    const rows = cached(
+  /**
+   * Claims rows with work to send whose next attempt is due, oldest first, for
+   * `claim.owner`: rows no one holds, rows it holds already, and rows whose lease expired
+   * or whose holder is dead (lease.ts). Rows another live Akar holds are left to it. Runs
+   * in the caller's write transaction, so finding a row and claiming it are one step: two
+   * processes never claim the same row.
+   */
+  claimDue(connectionId: number, limit: number, excluding: readonly number[], claim: LeaseClaim): UploadRow[] {
+    const dead = this.othersHolding(connectionId, claim)
+      .filter((holder) => !claim.alive(holder))
+      .map((holder) => holder.owner);
+    const ids = cachedPluck(
       this.db,
-      `SELECT * FROM uploads
+      `SELECT id FROM uploads
        WHERE connection_id = ? AND state IN (${SENDING})
          AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
          AND id NOT IN (SELECT value FROM json_each(?))
+         AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?
+              OR lease_owner IN (SELECT value FROM json_each(?)))
        ORDER BY id LIMIT ?`,
-    ).all(connectionId, this.now(), JSON.stringify(excluding), limit);
-    return rows.map(readUploadRow);
+    ).all(connectionId, this.now(), JSON.stringify(excluding), claim.owner.id, claim.now, JSON.stringify(dead), limit);
+    const json = JSON.stringify(ids);
+    cached(
+      this.db,
+      `UPDATE uploads SET lease_owner = ?, lease_pid = ?, lease_host = ?, lease_until = ?
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(claim.owner.id, claim.owner.pid, claim.owner.host, claim.until, json);
+    return cached(this.db, 'SELECT * FROM uploads WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+      .all(json)
+      .map(readUploadRow);
+  }
+
+  /** The other owners holding unexpired leases on rows of the shop that still have work to send. */
+  private othersHolding(connectionId: number, claim: LeaseClaim): LeaseHolder[] {
+    return cached(
+      this.db,
+      `SELECT DISTINCT lease_owner AS owner, lease_pid AS pid, lease_host AS host FROM uploads
+       WHERE connection_id = ? AND state IN (${SENDING})
+         AND lease_owner IS NOT NULL AND lease_owner != ? AND lease_until > ?`,
+    )
+      .all(connectionId, claim.owner.id, claim.now)
+      .map((raw) => leaseHolderSchema.parse(raw));
+  }
+
+  /**
+   * How many rows with work left another owner holds (alive or not, expired or not): a
+   * drain that finds none to claim waits for these rather than reporting the shop done.
+   */
+  heldByOthers(connectionId: number, ownerId: string): number {
+    const value = cached(
+      this.db,
+      `SELECT count(*) AS n FROM uploads
+       WHERE connection_id = ? AND state IN (${SENDING}) AND lease_owner IS NOT NULL AND lease_owner != ?`,
+    ).get(connectionId, ownerId) as { n: number } | undefined;
+    return value?.n ?? 0;
+  }
+
+  /**
+   * Extends the owner's lease on the row. False when the owner no longer holds it (another
+   * process took it over after it expired, or the user skipped the row): the caller must
+   * stop working on the row and write nothing more to it.
+   */
+  renewLease(id: number, ownerId: string, until: string): boolean {
+    const result = cached(this.db, 'UPDATE uploads SET lease_until = ? WHERE id = ? AND lease_owner = ?').run(
+      until,
+      id,
+      ownerId,
+    );
+    return result.changes === 1;
+  }
+
+  /** The owner stopped working on the row; it is anyone's again when due. */
+  releaseLease(id: number, ownerId: string): void {
+    cached(
+      this.db,
+      `UPDATE uploads SET lease_owner = NULL, lease_pid = NULL, lease_host = NULL, lease_until = NULL
+       WHERE id = ? AND lease_owner = ?`,
+    ).run(id, ownerId);
+  }
+
+  /**
+   * Claims the upload of one photo (by sha256, per shop) that is not in the photo cache:
+   * true when no one else is sending it now, false when another live owner is. Two
+   * listings with the same photo, sent by two processes, thus send it once. Runs in the
+   * caller's write transaction.
+   */
+  claimImage(connectionId: number, sha256: string, claim: LeaseClaim): boolean {
+    const raw = cached(
+      this.db,
+      'SELECT owner, pid, host, until FROM remote_image_leases WHERE connection_id = ? AND sha256 = ?',
+    ).get(connectionId, sha256);
+    if (raw !== undefined) {
+      const held = heldLeaseSchema.parse(raw);
+      const mine = held.owner === claim.owner.id;
+      if (!mine && held.until > claim.now && claim.alive(held)) return false;
+    }
+    cached(
+      this.db,
+      `INSERT INTO remote_image_leases (connection_id, sha256, owner, pid, host, until) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (connection_id, sha256) DO UPDATE SET
+         owner = excluded.owner, pid = excluded.pid, host = excluded.host, until = excluded.until`,
+    ).run(connectionId, sha256, claim.owner.id, claim.owner.pid, claim.owner.host, claim.until);
+    return true;
+  }
+
+  /** Extends the owner's claim on a photo it is still sending; false when it no longer holds it. */
+  renewImageLease(connectionId: number, sha256: string, ownerId: string, until: string): boolean {
+    const result = cached(
+      this.db,
+      'UPDATE remote_image_leases SET until = ? WHERE connection_id = ? AND sha256 = ? AND owner = ?',
+    ).run(until, connectionId, sha256, ownerId);
+    return result.changes === 1;
+  }
+
+  /** The owner's upload of the photo ended (its URL is cached, or it failed). */
+  releaseImageLease(connectionId: number, sha256: string, ownerId: string): void {
+    cached(this.db, 'DELETE FROM remote_image_leases WHERE connection_id = ? AND sha256 = ? AND owner = ?').run(
+      connectionId,
+      sha256,
+      ownerId,
+    );
   }
 
   /** When the earliest waiting row may be tried again (ISO time), or null when none waits. */
@@ -179,11 +290,16 @@ export class OutboxStore {
     ).run(JSON.stringify(error), nextAttemptAt, countAttempt ? 1 : 0, this.now(), id);
   }
 
-  /** Taken out of the queue by the user; an upload that may already be on its way cannot be. */
+  /**
+   * Taken out of the queue by the user; an upload that may already be on its way cannot be.
+   * The lease goes with it, so an engine sending the row's photos stops at its next step
+   * instead of moving the row on (every step checks the lease first).
+   */
   skip(id: number): boolean {
     const result = cached(
       this.db,
-      `UPDATE uploads SET state = 'skipped', next_attempt_at = NULL, updated_at = ?, finished_at = ?
+      `UPDATE uploads SET state = 'skipped', next_attempt_at = NULL, updated_at = ?, finished_at = ?,
+         lease_owner = NULL, lease_pid = NULL, lease_host = NULL, lease_until = NULL
        WHERE id = ? AND state IN ('queued', 'images', 'blocked')`,
     ).run(this.now(), this.now(), id);
     return result.changes === 1;

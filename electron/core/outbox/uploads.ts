@@ -22,6 +22,8 @@ import type {
 } from '../../shared/uploads';
 import type { AppError } from '../../shared/result';
 import { sendingCount } from '../../shared/plain/upload-words';
+import { matchBrand } from '../categories/brands';
+import { withBrandIds } from './brand-ids';
 import { uploadProblems } from './checks';
 import { ConnectionStore, type ConnectionRow } from './connections';
 import { UploadEngine, type EngineDeps, type ListingPhoto } from './engine';
@@ -164,8 +166,12 @@ export class Uploads {
     return toConnection(this.deps.read(() => this.connections.get(row.id)));
   }
 
+  /** With how far off the laptop's clock is, when a call to that shop showed it is (so the card can say so). */
   connectionsOf(sellerId: number): Connection[] {
-    return this.connections.list(sellerId).map(toConnection);
+    return this.connections.list(sellerId).map((row) => {
+      const clock = this.links.get(row.id)?.clock;
+      return clock?.farOff() ? { ...toConnection(row), clockOffsetMs: clock.offsetMs() } : toConnection(row);
+    });
   }
 
   /**
@@ -194,7 +200,11 @@ export class Uploads {
           field: 'productIds',
         });
       }
-      const problems = uploadProblems(product, this.deps.photos(id));
+      const problems = uploadProblems(
+        product,
+        this.deps.photos(id),
+        matchBrand(this.deps.db, connection.marketplace, product.brand),
+      );
       if (problems.length > 0) {
         refused.push({ productId: id, name: product.name, problems });
         continue;
@@ -264,7 +274,12 @@ export class Uploads {
     let total = sendingCount(this.deps.read(() => this.store.counts(connection.id)));
     job.report(0, total);
     try {
-      const result = await this.engine.drain(connection.id, link.adapter, {
+      // Brand names become the marketplace's brand ids as each listing is sent (brand-ids.ts).
+      const marketplaceId = connection.marketplace;
+      const adapter = withBrandIds(link.adapter, (brand) =>
+        this.deps.read(() => matchBrand(this.deps.db, marketplaceId, brand)),
+      );
+      const result = await this.engine.drain(connection.id, adapter, {
         signal: abort.signal,
         ...(options.keepTrying ? { keepTrying: true } : {}),
         onStep: (counts) => {
@@ -286,6 +301,26 @@ export class Uploads {
     } finally {
       clearInterval(watch);
     }
+  }
+
+  /**
+   * The client of a participant's connected shop, for calls outside the outbox (the
+   * category data a refresh downloads): its marketplace's address, app key and secret, and
+   * the clock learned from it. `endpoint` moves a practice connection as a drain does. The
+   * shop's sign-in may have expired: category data needs no token.
+   */
+  async shopLink(sellerId: number, marketplace: Marketplace, endpoint?: string): Promise<ShopLink> {
+    let connection = this.deps.read(() => this.requireConnection(sellerId, marketplace));
+    if (endpoint !== undefined) {
+      const endpoints = practiceEndpoints(endpoint);
+      const id = connection.id;
+      connection = this.deps.transaction(() => {
+        this.connections.moveTo(id, endpoints.api, endpoints.auth);
+        return this.connections.get(id);
+      });
+      this.links.delete(id);
+    }
+    return this.link(connection, await this.appSecret(connection));
   }
 
   /** Asks the marketplace how the listings in QC are doing; how many changed. */
@@ -362,8 +397,8 @@ function notConnected(sellerId: number, marketplace: Marketplace): CoreError {
   });
 }
 
-/** A marketplace failure during connect or a QC check, as the error the user reads. */
-function marketplaceError(error: unknown, clock: ServerClock): CoreError {
+/** A marketplace failure during connect, a QC check or a category refresh, as the error the user reads. */
+export function marketplaceError(error: unknown, clock: ServerClock): CoreError {
   if (error instanceof CoreError) return error;
   if (!(error instanceof MarketplaceFailure)) {
     return new CoreError({ code: 'marketplace_error', message: String(error), params: { detail: String(error) } });

@@ -83,7 +83,17 @@ export const PRACTICE_BRANDS: readonly { readonly brand_id: number; readonly nam
   { brand_id: 20004, name: 'Toko Latihan' },
 ];
 
-/** `data` of `/category/brands/query` (`startRow`, `pageSize` ≤ 200). */
+const PRACTICE_BRAND_IDS: ReadonlySet<number> = new Set(PRACTICE_BRANDS.map((b) => b.brand_id));
+
+/** Whether `brandId` (as sent in a payload's `brand_id`) is one of this marketplace's brands. */
+export function isPracticeBrand(brandId: string): boolean {
+  return /^[1-9]\d{0,15}$/.test(brandId.trim()) && PRACTICE_BRAND_IDS.has(Number(brandId));
+}
+
+/**
+ * `data` of `/category/brands/query` (`startRow`, `pageSize` ≤ 200), shaped as Lazada's
+ * GetBrandByPages answers (SCRAPE getbrandbypages.json): the brands are in `module`.
+ */
 export function brandsData(startRow: number, pageSize: number): Record<string, unknown> {
   const page = PRACTICE_BRANDS.slice(startRow, startRow + pageSize);
   return {
@@ -92,6 +102,6 @@ export function brandsData(startRow: number, pageSize: number): Record<string, u
     start_row: startRow,
     page_index: Math.floor(startRow / pageSize) + 1,
     enable_total: true,
-    module_data: page.map((b) => ({ brand_id: b.brand_id, name: b.name, name_en: b.name, global_identifier: b.name })),
+    module: page.map((b) => ({ brand_id: b.brand_id, name: b.name, name_en: b.name, global_identifier: b.name })),
   };
 }

@@ -1,5 +1,5 @@
 import { LAZADA_CODES } from '../marketplace/lazada/codes';
-import { isLeaf, leafAttributes } from './categories';
+import { isLeaf, isPracticeBrand, leafAttributes } from './categories';
 import { fail, ok, type ApiResult } from './envelope';
 import { imageIdFromPath } from './images';
 import { parsePayload, type ProductInput } from './payload';
@@ -74,6 +74,12 @@ function checkContent(ctx: ProductContext, product: ProductInput, itemId: number
         attribute.name,
       );
     }
+  }
+  // Lazada requires `brand_id` from its brand list; Akar sends the brand by name instead
+  // when it never had a list to look it up in, which practice accepts as it always did.
+  const brandId = product.attributes.brand_id;
+  if (brandId !== undefined && !isPracticeBrand(brandId)) {
+    return fail(LAZADA_CODES.brandInvalid, `Brand ${brandId} is not in the brand list`, 'brand_id');
   }
   const main = product.images[0] ?? product.skus[0]?.images[0];
   if (main === undefined) return fail(LAZADA_CODES.mainImageRequired, 'The main image is required', 'Images');

@@ -48,4 +48,18 @@ export class SettingsStore {
       .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run('uploads.auto', enabled ? 'yes' : 'no');
   }
+
+  /** The Lazada app key a trainer entered on this laptop (its secret is in the secret store). */
+  lazadaAppKey(): string | null {
+    const value = this.db
+      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+      .get('lazada.appKey')?.value;
+    return value === undefined || value === '' ? null : value;
+  }
+
+  setLazadaAppKey(appKey: string): void {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run('lazada.appKey', appKey);
+  }
 }

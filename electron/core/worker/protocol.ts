@@ -12,7 +12,10 @@ import type { CoreMethod } from './methods';
 
 /** What the worker needs to create its core: CoreOptions without the functions. */
 /** Plain data only: these cross into the worker thread. `autoUpload` is on unless set false. */
-export type WorkerCoreOptions = Pick<CoreOptions, 'dataDir' | 'version' | 'practiceQcDelayMs'> & {
+export type WorkerCoreOptions = Pick<
+  CoreOptions,
+  'dataDir' | 'version' | 'practiceQcDelayMs' | 'lazadaEndpoint' | 'lazadaRedirectPort'
+> & {
   readonly autoUpload?: boolean;
   /** Main keeps the secrets (safeStorage): the worker asks it with `secret` messages. */
   readonly secretsInMain?: boolean;

@@ -40,12 +40,10 @@ const WORKER_GONE: AppError = { ...INTERNAL_ERROR, message: 'The core worker sto
  */
 export function startCoreWorker(options: CoreWorkerOptions): Promise<Core> {
   const { port1: cancelSender, port2: cancelPort } = new MessageChannel();
-  const { dataDir, version, practiceQcDelayMs, autoUpload } = options;
+  const { dataDir, version, practiceQcDelayMs, autoUpload, lazadaEndpoint, lazadaRedirectPort } = options;
   const secretsInMain = options.secrets !== undefined;
-  const worker = options.spawn(
-    { options: { dataDir, version, practiceQcDelayMs, autoUpload, secretsInMain }, cancelPort },
-    [cancelPort],
-  );
+  const plain = { dataDir, version, practiceQcDelayMs, autoUpload, lazadaEndpoint, lazadaRedirectPort, secretsInMain };
+  const worker = options.spawn({ options: plain, cancelPort }, [cancelPort]);
   const waiting = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
   let gone = false;

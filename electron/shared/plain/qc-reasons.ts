@@ -23,6 +23,7 @@ export const ADVISED_CODES: readonly string[] = [
   '4164',
   '4165',
   '4148',
+  '4142',
   'InvalidImage',
   'InvalidParameter',
   'MissingParameter',

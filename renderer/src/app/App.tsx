@@ -9,6 +9,8 @@ import { ProductListScreen } from '../features/products/ProductListScreen';
 import { SellerFormScreen } from '../features/sellers/SellerFormScreen';
 import { SellerListScreen } from '../features/sellers/SellerListScreen';
 import { TrashScreen } from '../features/trash/TrashScreen';
+import { AllUploadsButton } from '../features/uploads/AllUploadsButton';
+import { UploadsOverviewScreen } from '../features/uploads/UploadsOverviewScreen';
 import { UploadsScreen } from '../features/uploads/UploadsScreen';
 import { Breadcrumb } from './Breadcrumb';
 import { Connectivity } from './Connectivity';
@@ -44,6 +46,7 @@ export function App() {
             <div className="app-header__tools">
               <PhotoQueueIndicator />
               <AllProductsButton />
+              <AllUploadsButton />
               <TrashButton />
               <Connectivity />
               <LanguageSwitch />
@@ -81,6 +84,8 @@ function Screen({ route }: { route: Route }) {
       return <PhotosScreen sellerId={route.sellerId} sellerName={route.sellerName} />;
     case 'uploads':
       return <UploadsScreen sellerId={route.sellerId} sellerName={route.sellerName} />;
+    case 'uploadsAll':
+      return <UploadsOverviewScreen />;
     case 'trash':
       return <TrashScreen />;
   }

@@ -25,6 +25,7 @@ export function Breadcrumb() {
     import: catalogue('nav.import'),
     photos: studio('nav.photos'),
     uploads: upload('screen.nav'),
+    allUploads: upload('overview.nav'),
   };
   const crumbs = trail(route, words);
   const parent = parentOf(route);
@@ -72,6 +73,7 @@ interface Words {
   readonly import: string;
   readonly photos: string;
   readonly uploads: string;
+  readonly allUploads: string;
 }
 
 function trail(route: Route, words: Words): Crumb[] {
@@ -107,6 +109,8 @@ function trail(route: Route, words: Words): Crumb[] {
       return [home, sellerCrumb(route.sellerId, route.sellerName), { label: words.photos, route }];
     case 'uploads':
       return [home, sellerCrumb(route.sellerId, route.sellerName), { label: words.uploads, route }];
+    case 'uploadsAll':
+      return [home, { label: words.allUploads, route }];
     case 'trash':
       return [home, { label: words.trash, route }];
   }

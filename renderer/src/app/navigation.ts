@@ -24,6 +24,7 @@ export type Route =
   | { readonly screen: 'import'; readonly sellerId: number; readonly sellerName: string }
   | PhotosRoute
   | UploadsRoute
+  | { readonly screen: 'uploadsAll' }
   | { readonly screen: 'trash' };
 
 /** One participant's upload centre: their shop connection, sending ready products, and how each listing is doing. */
@@ -75,6 +76,7 @@ export function parentOf(route: Route): Route | null {
     case 'photos':
     case 'uploads':
       return { screen: 'products', sellerId: route.sellerId, sellerName: route.sellerName };
+    case 'uploadsAll':
     case 'trash':
       return HOME;
   }
@@ -99,6 +101,8 @@ export function routeKey(route: Route): string {
       return `photos:${route.sellerId}`;
     case 'uploads':
       return `uploads:${route.sellerId}`;
+    case 'uploadsAll':
+      return 'uploadsAll';
     case 'trash':
       return 'trash';
   }

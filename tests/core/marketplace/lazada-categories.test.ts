@@ -130,4 +130,29 @@ describe('brands', () => {
     expect(server.received.map((request) => request.params.startRow)).toEqual(['0', '200', '400']);
     expect(server.received[0]?.params.pageSize).toBe(String(BRANDS_PAGE_SIZE));
   });
+
+  it('reports each page, and refuses a list cut short by an empty page (over the call limit)', async () => {
+    const all = Array.from({ length: 450 }, (_, i) => ({ brand_id: i + 1, name: `Brand ${i + 1}` }));
+    const { transport } = await setup((request, response) => {
+      const start = Number(request.params.startRow);
+      // The second page comes back empty although 450 brands are counted.
+      const page = start === 200 ? [] : all.slice(start, start + Number(request.params.pageSize));
+      ok(response, { module: page, total_record: String(all.length) });
+    });
+    const pages: [number, number | undefined][] = [];
+    const failure = await fetchBrands(transport, { onPage: (count, total) => pages.push([count, total]) }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(MarketplaceFailure);
+    expect((failure as MarketplaceFailure).kind).toBe('throttled');
+    expect(pages).toEqual([
+      [200, 3],
+      [200, 3],
+    ]);
+  });
+
+  it('takes a last short page as the end, with or without a total', async () => {
+    const { transport } = await setup((_request, response) => ok(response, { module: [{ brand_id: '7', name: 'X' }] }));
+    expect(await fetchBrands(transport)).toEqual([{ brand_id: 7, name: 'X' }]);
+  });
 });

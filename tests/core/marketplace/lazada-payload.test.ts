@@ -141,3 +141,33 @@ describe('update payload', () => {
     expect(() => updatePayload('abc', listing())).toThrow(RangeError);
   });
 });
+
+describe('brand', () => {
+  it('goes as brand_id when the listing has one, with no brand name beside it', () => {
+    const product = parsed(
+      createPayload(listing({ brandId: '20002', attributes: { brand: 'Buatan Sendiri', net_weight: '250' } })),
+    ).Request.Product;
+    expect(product.Attributes).toEqual({
+      name: 'Keripik Singkong Pedas',
+      description: '<p>Renyah</p>',
+      brand_id: '20002',
+      net_weight: '250',
+    });
+  });
+
+  it('goes by name when there is no id (no brand list on this laptop)', () => {
+    const product = parsed(createPayload(listing({ attributes: { brand: 'Other', net_weight: '250' } }))).Request
+      .Product;
+    expect(product.Attributes).toEqual({
+      name: 'Keripik Singkong Pedas',
+      description: '<p>Renyah</p>',
+      brand: 'No Brand',
+      net_weight: '250',
+    });
+  });
+
+  it('refuses an id that is not one', () => {
+    expect(() => createPayload(listing({ brandId: 'Buatan Sendiri' }))).toThrow(RangeError);
+    expect(() => updatePayload('123', listing({ brandId: '0' }))).toThrow(RangeError);
+  });
+});

@@ -114,9 +114,10 @@ describe('practice marketplace gateway', () => {
     expect(attributes.find((a) => a.name === 'shelf_life')?.is_mandatory).toBe(1);
     const notLeaf = await call(server, '/category/attributes/get', { primary_category_id: '74835' });
     expect(notLeaf.json.code).toBe('InvalidParameter');
-    const brands = dataOf<{ module_data: { name: string }[] }>(
+    // In `module`, as Lazada's GetBrandByPages answers (the client reads it there).
+    const brands = dataOf<{ module: { name: string }[] }>(
       await call(server, '/category/brands/query', { startRow: '0', pageSize: '20' }),
     );
-    expect(brands.module_data.map((b) => b.name)).toContain('No Brand');
+    expect(brands.module.map((b) => b.name)).toContain('No Brand');
   });
 });

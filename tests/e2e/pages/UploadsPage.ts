@@ -38,6 +38,33 @@ export class UploadsPage {
     return this.page.getByTestId('shop-lazada');
   }
 
+  async lazadaState(): Promise<string> {
+    return readable(await this.lazadaCard.getByTestId('shop-state').textContent());
+  }
+
+  /** "Isi kunci aplikasi Lazada" then the dialog's two fields and "Simpan". */
+  async setUpLazada(appKey: string, appSecret: string): Promise<void> {
+    await this.lazadaCard.getByRole('button', { name: 'Isi kunci aplikasi Lazada' }).click();
+    await new LazadaAppDialog(this.page).fill(appKey, appSecret);
+  }
+
+  get signInDialog(): Locator {
+    return this.page.getByTestId('sign-in-dialog');
+  }
+
+  /** Picks the shop the panel and the listings are about ("Kirim ke toko ini"). */
+  async sendTo(card: 'practice' | 'lazada'): Promise<void> {
+    const locator = card === 'lazada' ? this.lazadaCard : this.practiceCard;
+    await locator.getByRole('button', { name: 'Kirim ke toko ini' }).click();
+  }
+
+  /** "Putuskan", then "Ya, putuskan". */
+  async disconnect(card: 'practice' | 'lazada'): Promise<void> {
+    const locator = card === 'lazada' ? this.lazadaCard : this.practiceCard;
+    await locator.getByRole('button', { name: 'Putuskan' }).click();
+    await locator.getByRole('button', { name: 'Ya, putuskan' }).click();
+  }
+
   get uploadButton(): Locator {
     return this.main.getByRole('button', { name: 'Unggah produk siap jual' });
   }
@@ -139,5 +166,21 @@ export class UploadsPage {
     await this.outcome.waitFor({ timeout: 60_000 });
     await this.progress.waitFor({ state: 'detached' });
     return seen();
+  }
+}
+
+/** "Kunci aplikasi Lazada": where a trainer enters the laptop's App Key and App Secret once. */
+export class LazadaAppDialog {
+  constructor(readonly page: Page) {}
+
+  get dialog(): Locator {
+    return this.page.getByTestId('lazada-app-dialog');
+  }
+
+  async fill(appKey: string, appSecret: string): Promise<void> {
+    await this.dialog.getByLabel('App Key').fill(appKey);
+    await this.dialog.getByLabel('App Secret').fill(appSecret);
+    await this.dialog.getByRole('button', { name: 'Simpan' }).click();
+    await this.dialog.waitFor({ state: 'detached' });
   }
 }

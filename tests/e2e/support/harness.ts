@@ -88,6 +88,8 @@ export interface AppSession {
 export interface AppOptions {
   /** How long the practice marketplace keeps a listing in review (0: decided at the next look). */
   readonly practiceQcDelayMs?: number;
+  /** A practice marketplace standing in for Lazada (its sign-in page, tokens and API). */
+  readonly lazadaEndpoint?: string;
 }
 
 export async function openApp(suite: Suite, options: AppOptions = {}): Promise<AppSession> {
@@ -103,6 +105,9 @@ export async function openApp(suite: Suite, options: AppOptions = {}): Promise<A
         dataDir,
         version: '0.0.0-e2e',
         ...(options.practiceQcDelayMs !== undefined ? { practiceQcDelayMs: options.practiceQcDelayMs } : {}),
+        ...(options.lazadaEndpoint !== undefined ? { lazadaEndpoint: options.lazadaEndpoint } : {}),
+        // Any free port: tests run side by side, and nothing here is registered with Lazada.
+        lazadaRedirectPort: 0,
         // The tests press "Unggah" themselves; the automatic sender is tested in tests/core/outbox.
         autoUpload: false,
         onProgress: (event) => {
@@ -127,6 +132,9 @@ export async function openApp(suite: Suite, options: AppOptions = {}): Promise<A
     pickPhotoFolder: async () => dialogs.nextFolder.shift() ?? null,
     // No browser opens here: the address is recorded, and the test opens it in a page of its own.
     openStorefront: async (url) => {
+      opened.push(url);
+    },
+    openSignIn: async (url) => {
       opened.push(url);
     },
   };

@@ -6,6 +6,8 @@ import { sql as categories } from './0050-categories';
 import { sql as problemCounts } from './0060-problem-counts';
 import { sql as photos } from './0070-photos';
 import { sql as uploads } from './0080-uploads';
+import { sql as brands } from './0090-brands';
+import { sql as uploadLease } from './0100-upload-lease';
 
 export interface Migration {
   /**
@@ -28,6 +30,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'problem-counts', sql: problemCounts },
   { version: 70, name: 'photos', sql: photos },
   { version: 80, name: 'uploads', sql: uploads },
+  { version: 90, name: 'brands', sql: brands },
+  { version: 100, name: 'upload-lease', sql: uploadLease },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

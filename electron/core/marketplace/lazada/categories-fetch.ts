@@ -18,10 +18,21 @@ import type { LazadaTransport } from './transport';
 
 export const ID_LANGUAGE = 'id_ID';
 export const EN_LANGUAGE = 'en_US';
+/**
+ * The whole tree is Lazada's largest answer (a few MB): over a workshop's 3G it needs more
+ * than the 30 s a call gets by default, as a photo upload does.
+ */
+export const TREE_TIMEOUT_MS = 120_000;
 /** Lazada's limit for `/category/brands/query`. */
 export const BRANDS_PAGE_SIZE = 200;
 const MAX_BRAND_PAGES = 500;
 const MAX_DISPLAY = 255;
+
+/**
+ * What these calls need of a transport: a `LazadaTransport`, or one wrapped to retry
+ * (category data is read-only, so a call that failed on a flaky link is safe to repeat).
+ */
+export type CategoryTransport = Pick<LazadaTransport, 'call' | 'baseUrl' | 'clock'>;
 
 export interface FetchOptions {
   /** Sent when given; Lazada's category calls work without one. */
@@ -87,12 +98,26 @@ const rawAttributeSchema = z.looseObject({
 });
 export type RawAttribute = z.output<typeof rawAttributeSchema>;
 
+const countSchema = z.union([
+  z.number().int().nonnegative(),
+  z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+]);
 const brandsPageSchema = z.looseObject({
   module: z.array(z.looseObject({ brand_id: idSchema, name: z.string() })).nullish(),
+  /** How many brands there are in all; optional (not every answer has it), only used to spot a short list. */
+  total_record: countSchema.nullish().catch(undefined),
 });
 
+export interface BrandsOptions extends FetchOptions {
+  /** After each page: brands so far, and the number of pages when the answer said how many brands there are. */
+  readonly onPage?: (brands: number, pages: number | undefined) => void;
+}
+
 export async function fetchCategorySnapshot(
-  transport: LazadaTransport,
+  transport: CategoryTransport,
   options: SnapshotOptions = {},
 ): Promise<CategorySnapshotDocument> {
   const tree = await fetchCategoryTree(transport, options);
@@ -100,12 +125,26 @@ export async function fetchCategorySnapshot(
   for (const leaf of new Set(options.leaves ?? [])) {
     attributes[String(leaf)] = await fetchCategoryAttributes(transport, leaf, options);
   }
+  return snapshotDocument(transport, tree, attributes, options.version);
+}
+
+/**
+ * The document `installTree` takes, from a downloaded tree and the attributes gathered for
+ * some of its leaves; refused (MarketplaceFailure `unknown_outcome`) when it could not be
+ * installed, before anything is written.
+ */
+export function snapshotDocument(
+  transport: CategoryTransport,
+  tree: readonly RawNode[],
+  attributes: Readonly<Record<string, readonly RawAttribute[]>>,
+  version?: string,
+): CategorySnapshotDocument {
   const document: CategorySnapshotDocument = {
     schemaVersion: TREE_SCHEMA_VERSION,
     marketplace: 'lazada',
     country: 'ID',
     source: `fetched from ${new URL(transport.baseUrl).host}`,
-    snapshotVersion: options.version ?? `${new Date(transport.clock.now()).toISOString().slice(0, 10)}.1`,
+    snapshotVersion: version ?? `${new Date(transport.clock.now()).toISOString().slice(0, 10)}.1`,
     tree,
     attributes,
   };
@@ -122,10 +161,16 @@ export async function fetchCategorySnapshot(
 }
 
 /** The Indonesian tree with English names merged in. */
-export async function fetchCategoryTree(transport: LazadaTransport, options: FetchOptions = {}): Promise<RawNode[]> {
+export async function fetchCategoryTree(transport: CategoryTransport, options: FetchOptions = {}): Promise<RawNode[]> {
   const call = (language: string) =>
     transport.call(
-      { method: 'GET', path: '/category/tree/get', params: { language_code: language }, ...common(options) },
+      {
+        method: 'GET',
+        path: '/category/tree/get',
+        params: { language_code: language },
+        timeoutMs: TREE_TIMEOUT_MS,
+        ...common(options),
+      },
       z.array(rawNodeSchema),
     );
   const indonesian = await call(ID_LANGUAGE);
@@ -151,7 +196,7 @@ export async function fetchCategoryTree(transport: LazadaTransport, options: Fet
 
 /** One leaf's attributes in Indonesian, with English labels and option names merged in. */
 export async function fetchCategoryAttributes(
-  transport: LazadaTransport,
+  transport: CategoryTransport,
   leaf: number,
   options: FetchOptions = {},
 ): Promise<RawAttribute[]> {
@@ -190,8 +235,14 @@ function mergeOptions(indonesian: readonly RawOption[], english: readonly RawOpt
   });
 }
 
-/** Every brand, page by page. */
-export async function fetchBrands(transport: LazadaTransport, options: FetchOptions = {}): Promise<Brand[]> {
+/**
+ * Every brand, page by page. Lazada may answer an over-limit call with an empty success
+ * (marketplaces.md §1.3): when a page comes back empty although the answer counted more
+ * brands than were read, the list is refused as short (MarketplaceFailure `throttled`)
+ * rather than returned, because a short list installed would make real brands look
+ * unknown and block their listings.
+ */
+export async function fetchBrands(transport: CategoryTransport, options: BrandsOptions = {}): Promise<Brand[]> {
   const brands: Brand[] = [];
   for (let page = 0; page < MAX_BRAND_PAGES; page++) {
     const data = await transport.call(
@@ -205,8 +256,15 @@ export async function fetchBrands(transport: LazadaTransport, options: FetchOpti
     );
     const module = data.module ?? [];
     for (const brand of module) brands.push({ brand_id: brand.brand_id, name: brand.name });
-    // Lazada may answer an over-limit call with an empty page (marketplaces.md §1.3): a
-    // short list is then possible; the caller can fetch again later.
+    const total = data.total_record ?? undefined;
+    options.onPage?.(brands.length, total === undefined ? undefined : Math.ceil(total / BRANDS_PAGE_SIZE));
+    if (module.length === 0 && total !== undefined && brands.length < total) {
+      throw new MarketplaceFailure(
+        'throttled',
+        `/category/brands/query: an empty page after ${brands.length} of ${total} brands (over Lazada's call limit?)`,
+        { retryAfterMs: 1000 },
+      );
+    }
     if (module.length < BRANDS_PAGE_SIZE) return brands;
   }
   return brands;

@@ -47,6 +47,8 @@ export const LAZADA_CODES = {
   weightTooHigh: '4164',
   dimensionsTooLarge: '4165',
   itemLimitReached: '4148',
+  /** THD_BRAND_ID_IS_NOT_VALID_IN_CATEGORY: `brand_id` is not one of the marketplace's brands (for that category). */
+  brandInvalid: '4142',
   /** Image upload refused: not JPG/PNG, under 330 or over 5000 px, over 1 MB. */
   imageInvalid: 'InvalidImage',
   /** A parameter is missing or malformed (e.g. `payload` is not valid JSON). */

@@ -29,6 +29,11 @@ export interface LoopbackOptions {
   readonly pageText?: string;
   /** Shown when the seller refused (Lazada redirected with `error`). */
   readonly deniedText?: string;
+  /**
+   * A fixed port, for a redirect address registered with the marketplace (Lazada's app
+   * console names one callback address); 0 or absent lets the OS pick.
+   */
+  readonly port?: number;
 }
 
 export interface LoopbackReceiver {
@@ -102,7 +107,7 @@ export async function startLoopbackReceiver(options: LoopbackOptions): Promise<L
       reject(error);
     };
     server.once('error', failed);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', failed);
       resolve();
     });

@@ -15,6 +15,11 @@ import type { ListingPayload, ListingSku } from '../adapter';
  *   under-declared (couriers re-weigh; under-declaring costs the seller a surcharge).
  * - The listing's own name, description, brand, SellerSku, price, stock and package
  *   fields win over a category attribute or sale property of the same name.
+ * - The brand goes as `brand_id` (Lazada's id from its brand list, mandatory in the
+ *   documented payload) whenever the listing has one; then no `brand` name is sent at all,
+ *   so the marketplace never sees two brands that could disagree (the product's attributes
+ *   carry the name as `brand`). Without an id (no brand list was ever fetched on this
+ *   laptop) the name goes as `brand`, as Lazada's older payloads took it.
  */
 
 export interface LazadaProductJson {
@@ -41,10 +46,11 @@ export function productJson(listing: ListingPayload, skuIds: SkuIds): LazadaProd
   const attributes: Record<string, string> = {
     name: listing.name,
     description: listing.description,
-    brand: listing.brand,
+    ...(listing.brandId !== undefined ? { brand_id: brandIdText(listing.brandId) } : { brand: listing.brand }),
   };
   for (const [name, value] of Object.entries(listing.attributes)) {
-    if (!(name in attributes)) attributes[name] = value;
+    if (name in attributes || (listing.brandId !== undefined && BRAND_NAMES.has(name))) continue;
+    attributes[name] = value;
   }
   return {
     PrimaryCategory: String(wholeNumber(listing.primaryCategory, 'primaryCategory')),
@@ -52,6 +58,14 @@ export function productJson(listing: ListingPayload, skuIds: SkuIds): LazadaProd
     Attributes: attributes,
     Skus: { Sku: listing.skus.map((sku) => skuJson(sku, skuIds.get(sku.sellerSku))) },
   };
+}
+
+/** Attributes that name the brand, and so must not travel beside a `brand_id`. */
+const BRAND_NAMES: ReadonlySet<string> = new Set(['brand', 'brand_id']);
+
+function brandIdText(brandId: string): string {
+  if (!/^[1-9]\d{0,19}$/.test(brandId)) throw new RangeError(`not a brand id: ${brandId}`);
+  return brandId;
 }
 
 function skuJson(sku: ListingSku, skuId: string | undefined): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkChange, Language, ProductSummary } from '../../../../electron/shared/catalogue';
 import type { AppError } from '../../../../electron/shared/result';
@@ -16,6 +16,7 @@ import { formatNumber } from '../../lib/numbers';
 import type { JobProgress } from '../../lib/useJobProgress';
 import { Icon } from '../../ui/Icon';
 import { JobProgressBar } from '../../ui/JobProgressBar';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { CategoryPicker } from '../categories/CategoryPicker';
 
 /** The changes that need a value first; marking ready or draft needs none (and is undone, not confirmed). */
@@ -60,27 +61,8 @@ export function BulkDialog({
   const { t, i18n } = useTranslation('catalogue');
   const { t: ui } = useTranslation();
   const number = formatNumber(count, i18n.language as Language);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    // The browser would give focus back on close(), but React removes the dialog first; so
-    // the button that opened it gets focus back here, and a keyboard user keeps their place.
-    const opener = document.activeElement;
-    if (!element.open) element.showModal();
-    // Focus starts in the one thing to fill in, not on the close button.
-    (
-      element.querySelector<HTMLElement>('[data-autofocus]') ?? element.querySelector<HTMLElement>('form input')
-    )?.focus();
-    return () => {
-      element.close();
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
 
   async function apply(request: BulkRequest) {
     setBusy(true);
@@ -102,36 +84,12 @@ export function BulkDialog({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="bulk-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        // Escape: closed by React state, like "Batal", so both paths are one.
-        event.preventDefault();
-        if (!busy) onClose();
-      }}
+    <ModalDialog
+      title={t(`bulk.${kind}.title`, { count, number })}
+      onClose={onClose}
+      busy={busy}
+      failure={failure ? errorMessage(ui, failure) : null}
     >
-      <div className="bulk-dialog__head">
-        <h2 className="bulk-dialog__title" id={titleId}>
-          {t(`bulk.${kind}.title`, { count, number })}
-        </h2>
-        <button
-          type="button"
-          className="bulk-dialog__close"
-          aria-label={ui('actions.close')}
-          onClick={onClose}
-          disabled={busy}
-        >
-          <Icon name="close" />
-        </button>
-      </div>
-      {failure ? (
-        <p className="bulk-dialog__failure" role="alert">
-          <Icon name="alert" />
-          {errorMessage(ui, failure)}
-        </p>
-      ) : null}
       <BulkContext.Provider value={{ count, number, busy, onCancel: onClose }}>{forms[kind]}</BulkContext.Provider>
       {busy ? (
         <JobProgressBar
@@ -141,7 +99,7 @@ export function BulkDialog({
           testId="bulk-progress"
         />
       ) : null}
-    </dialog>
+    </ModalDialog>
   );
 }
 
@@ -166,7 +124,7 @@ function BulkForm({ onSubmit, children }: { onSubmit: () => void; children: Reac
   const { count, number, busy, onCancel } = useContext(BulkContext);
   return (
     <form
-      className="bulk-dialog__form"
+      className="modal-dialog__form"
       noValidate
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
@@ -174,7 +132,7 @@ function BulkForm({ onSubmit, children }: { onSubmit: () => void; children: Reac
       }}
     >
       {children}
-      <div className="bulk-dialog__actions">
+      <div className="modal-dialog__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           <Icon name="check" />
           {busy ? t('bulk.applying', { count, number }) : t('bulk.apply', { count, number })}
@@ -213,7 +171,7 @@ function NumberField({
       </label>
       <input
         id={id}
-        className="input bulk-dialog__input"
+        className="input modal-dialog__input"
         data-autofocus
         value={value}
         inputMode={inputMode}

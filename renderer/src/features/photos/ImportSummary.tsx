@@ -46,7 +46,7 @@ export function ImportSummary({
             ? t('summary.noFilesTitle')
             : t('summary.title', { count: report.files, number: number(report.files) })}
         </h3>
-        <button type="button" className="bulk-dialog__close" aria-label={t('summary.close')} onClick={onClose}>
+        <button type="button" className="modal-dialog__close" aria-label={t('summary.close')} onClick={onClose}>
           <Icon name="close" />
         </button>
       </div>

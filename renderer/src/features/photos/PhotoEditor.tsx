@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../../electron/shared/photos';
@@ -6,6 +6,7 @@ import type { AppError } from '../../../../electron/shared/result';
 import { api } from '../../lib/api';
 import { errorMessage, issueMessage } from '../../lib/errors';
 import { Icon } from '../../ui/Icon';
+import { ModalDialog } from '../../ui/ModalDialog';
 import {
   BRIGHTNESS_MAX,
   BRIGHTNESS_MIN,
@@ -60,7 +61,6 @@ export function PhotoEditor({
 }) {
   const { t } = useStudioWords();
   const { t: ui } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const stored = useMemo(() => readRecipe(photo.recipe), [photo.recipe]);
   // A stored frame that no longer fits (the reason a render failed) opens pulled inside.
@@ -79,18 +79,6 @@ export function PhotoEditor({
   const unchanged = sameRecipe(recipe, stored, width, height);
   // A photo that failed may be saved as it is: that is how it is tried again.
   const canSave = !unchanged || photo.state === 'failed';
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    const opener = document.activeElement;
-    if (!element.open) element.showModal();
-    element.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => {
-      element.close();
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
 
   const update = (change: Partial<EditorRecipe>) => {
     setFailure(null);
@@ -133,40 +121,22 @@ export function PhotoEditor({
   const title = number === null ? t('editor.title') : t('editor.titleNumbered', { number });
 
   return createPortal(
-    <dialog
-      ref={dialog}
-      className="bulk-dialog photo-editor"
-      aria-labelledby={titleId}
-      data-testid="photo-editor"
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!saving) onClose();
-      }}
-    >
-      <div className="bulk-dialog__head">
-        <h2 className="bulk-dialog__title" id={titleId}>
-          {title}
-        </h2>
-        <button
-          type="button"
-          className="bulk-dialog__close"
-          aria-label={ui('actions.close')}
-          onClick={onClose}
-          disabled={saving}
-        >
-          <Icon name="close" />
-        </button>
-      </div>
-      {failure ? (
-        <p className="bulk-dialog__failure" role="alert" data-testid="photo-editor-failure">
-          <Icon name="alert" />
-          <span>
+    <ModalDialog
+      title={title}
+      onClose={onClose}
+      busy={saving}
+      className="photo-editor"
+      testId="photo-editor"
+      failureTestId="photo-editor-failure"
+      failure={
+        failure ? (
+          <>
             {errorMessage(ui, failure)}
             {failure.issues?.[0] ? ` ${issueMessage(ui, failure.issues[0])}` : ''} {t('editor.failedNext')}
-          </span>
-        </p>
-      ) : null}
-
+          </>
+        ) : null
+      }
+    >
       <div className="photo-editor__body">
         <div className="photo-editor__view">
           <div className="segmented" role="group" aria-label={t('editor.view')}>
@@ -309,7 +279,7 @@ export function PhotoEditor({
         </button>
         {!canSave && !saving ? <span className="field__hint">{t('editor.nothingChanged')}</span> : null}
       </div>
-    </dialog>,
+    </ModalDialog>,
     document.body,
   );
 }

@@ -33,6 +33,9 @@ const TILES = [
   { key: 'waiting', label: 'screen.summary.waiting' },
 ] as const;
 
+/** Failures the seller fixes in the product (the rest pass by themselves, or with "Coba lagi"). */
+const FIXABLE = new Set(['rejected', 'photo_missing', 'sku_taken']);
+
 /**
  * How the shop's listings are doing: five counts at a glance, "Periksa status QC" and
  * "Lihat toko", then one row per product with its picture, state, photos sent, and (when
@@ -55,7 +58,8 @@ export function ListingList({
   busy: boolean;
   checking: boolean;
   onFollowQc: () => void;
-  onViewShop: () => void;
+  /** "Lihat toko": the practice storefront on this laptop (absent for a real marketplace). */
+  onViewShop?: (() => void) | undefined;
   onRetry: (listing: UploadListing) => void;
   onSkip: (listing: UploadListing) => void;
   onFix: (listing: UploadListing) => void;
@@ -87,16 +91,18 @@ export function ListingList({
             <Icon name="refresh" />
             {checking ? t('screen.checking') : t('screen.followQc')}
           </button>
-          <button
-            type="button"
-            className="button"
-            onClick={onViewShop}
-            disabled={!live}
-            title={live ? undefined : t('screen.viewShopHint')}
-          >
-            <Icon name="store" />
-            {t('screen.viewShop')}
-          </button>
+          {onViewShop ? (
+            <button
+              type="button"
+              className="button"
+              onClick={onViewShop}
+              disabled={!live}
+              title={live ? undefined : t('screen.viewShopHint')}
+            >
+              <Icon name="store" />
+              {t('screen.viewShop')}
+            </button>
+          ) : null}
         </div>
       </div>
       {notice}
@@ -155,7 +161,8 @@ function ListingRow({
   // "Coba lagi" makes sense for a listing waiting out a failure; fixing, for one refused.
   const canRetry = sending && (listing.error !== null || listing.nextAttemptAt !== null);
   const canSkip = listing.state === 'queued' || listing.state === 'images' || listing.state === 'blocked';
-  const canFix = trouble || listing.error !== null;
+  // A dropped link or a busy marketplace is nothing to fix in the product; a refusal is.
+  const canFix = trouble || (listing.error !== null && FIXABLE.has(listing.error.kind));
   const titleId = `listing-${listing.id}`;
   const meta: string[] = [];
   if (listing.imagesTotal > 0) meta.push(t('screen.photos', { done: listing.imagesDone, total: listing.imagesTotal }));

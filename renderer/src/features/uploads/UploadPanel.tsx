@@ -26,6 +26,7 @@ export type UploadPhase = 'idle' | 'checking' | 'sending';
  * words and a way to fix it.
  */
 export function UploadPanel({
+  shopName,
   connected,
   readyCount,
   phase,
@@ -36,6 +37,8 @@ export function UploadPanel({
   onCancel,
   onFix,
 }: {
+  /** The shop products go to ("Toko latihan", "Lazada"), for the progress line. */
+  shopName: string;
   connected: boolean;
   readyCount: number;
   phase: UploadPhase;
@@ -74,7 +77,9 @@ export function UploadPanel({
 
       {busy ? (
         <JobProgressBar
-          title={phase === 'checking' ? t('screen.upload.preparing') : t('screen.upload.progress')}
+          title={
+            phase === 'checking' ? t('screen.upload.preparing') : t('screen.upload.progressTo', { shop: shopName })
+          }
           progress={phase === 'sending' ? progress : null}
           {...(phase === 'sending' ? { onCancel } : {})}
           cancelling={cancelling}

@@ -2,7 +2,8 @@ import { useMemo, useRef, useState } from 'react';
 import type { AppError, Result } from '../../../../electron/shared/result';
 import type { ProductSummary } from '../../../../electron/shared/catalogue';
 import type { SellerPhotoOverview } from '../../../../electron/shared/photos';
-import type { ShopUploads } from '../../../../electron/shared/uploads';
+import type { LazadaApp } from '../../../../electron/shared/sign-in';
+import type { Connection, Marketplace, ShopUploads } from '../../../../electron/shared/uploads';
 import { useNavigation, type Route } from '../../app/navigation';
 import { useToast } from '../../app/toasts';
 import { api } from '../../lib/api';
@@ -14,31 +15,58 @@ import { Icon } from '../../ui/Icon';
 import { LoadStatus } from '../../ui/LoadStatus';
 import { stateOfVersion } from '../photos/PhotoThumb';
 import { ListingList, type MainPhoto } from './ListingList';
-import { ShopCards } from './ShopCards';
+import { LazadaAppDialog } from './LazadaAppDialog';
+import { ShopCards, type CategoryRefresh } from './ShopCards';
+import { SignInDialog } from './SignInDialog';
 import { UploadPanel, type UploadOutcome, type UploadPhase } from './UploadPanel';
 import { useTranslation } from 'react-i18next';
 import { useUploadWords } from './useUploadWords';
 import { sendingCount } from './words';
 
-/** The marketplace this screen sends to. Lazada's sign-in screen comes later (see ShopCards). */
-const MARKETPLACE = 'practice';
-
 interface Centre {
+  /** The shop the panel and the listings are about. */
+  readonly marketplace: Marketplace;
+  readonly connections: readonly Connection[];
+  readonly lazadaApp: LazadaApp;
   readonly shop: ShopUploads;
   readonly products: readonly ProductSummary[];
   readonly photos: SellerPhotoOverview;
 }
 
-async function loadCentre(sellerId: number): Promise<Result<Centre>> {
-  const [shop, products, photos] = await Promise.all([
-    api.invoke('uploads:shop', { sellerId, marketplace: MARKETPLACE }),
+/**
+ * The shop to show when the seller has not picked one: the practice shop, unless only
+ * Lazada is connected (a participant past practising).
+ */
+function defaultShop(connections: readonly Connection[]): Marketplace {
+  const connected = (m: Marketplace) => connections.some((c) => c.marketplace === m);
+  return connected('lazada') && !connected('practice') ? 'lazada' : 'practice';
+}
+
+async function loadCentre(sellerId: number, chosen: Marketplace | null): Promise<Result<Centre>> {
+  const [connections, lazadaApp, products, photos] = await Promise.all([
+    api.invoke('uploads:connections', { sellerId }),
+    api.invoke('lazada:app', {}),
     api.invoke('products:list', { sellerId }),
     api.invoke('photos:overview', { sellerId }),
   ]);
-  if (!shop.ok) return shop;
+  if (!connections.ok) return connections;
+  if (!lazadaApp.ok) return lazadaApp;
   if (!products.ok) return products;
   if (!photos.ok) return photos;
-  return { ok: true, value: { shop: shop.value, products: products.value, photos: photos.value } };
+  const marketplace = chosen ?? defaultShop(connections.value);
+  const shop = await api.invoke('uploads:shop', { sellerId, marketplace });
+  if (!shop.ok) return shop;
+  return {
+    ok: true,
+    value: {
+      marketplace,
+      connections: connections.value,
+      lazadaApp: lazadaApp.value,
+      shop: shop.value,
+      products: products.value,
+      photos: photos.value,
+    },
+  };
 }
 
 /** Kept raw and worded at render time, so a language switch re-words it too. */
@@ -64,8 +92,13 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
   const { t: ui } = useTranslation();
   const { go } = useNavigation();
   const toast = useToast();
-  const [load, reload] = useLoad(() => loadCentre(sellerId), String(sellerId));
+  const [chosen, setChosen] = useState<Marketplace | null>(null);
+  const [load, reload] = useLoad(() => loadCentre(sellerId, chosen), `${sellerId}:${chosen ?? ''}`);
   const [connecting, setConnecting] = useState(false);
+  const [dialog, setDialog] = useState<'lazadaApp' | 'signIn' | null>(null);
+  const [refreshing, setRefreshing] = useState<{ marketplace: Marketplace; jobId: string } | null>(null);
+  const [refreshCancelling, setRefreshCancelling] = useState(false);
+  const refreshProgress = useJobProgress(refreshing?.jobId ?? null);
   const [phase, setPhase] = useState<UploadPhase>('idle');
   const [jobId, setJobId] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -93,7 +126,8 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
   );
 
   if (load.state !== 'ready') return <LoadStatus load={load} onRetry={reload} />;
-  const { shop, products } = load.value;
+  const { shop, products, marketplace, connections, lazadaApp } = load.value;
+  const shopName = marketplace === 'lazada' ? t('screen.lazada.name') : t('screen.practice.name');
   const connection = shop.connection;
   const connected = connection?.state === 'connected';
   const readyCount = products.filter((product) => product.status === 'ready').length;
@@ -114,7 +148,56 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
     setNotice(null);
     const answer = await call(api.invoke('practice:connect', { sellerId }));
     setConnecting(false);
-    if (answer.ok) toast({ message: t('screen.practice.connected') });
+    if (answer.ok) {
+      toast({ message: t('screen.practice.connected') });
+      setChosen('practice');
+    } else setNotice({ place: 'shops', error: answer.error });
+    reload();
+  }
+
+  function lazadaConnected() {
+    setDialog(null);
+    toast({ message: t('signIn.connected') });
+    setChosen('lazada');
+    reload();
+  }
+
+  async function refreshCategories(from: Marketplace) {
+    if (refreshing) return;
+    const job = newJobId('category-refresh');
+    setNotice(null);
+    setRefreshing({ marketplace: from, jobId: job });
+    const answer = await call(api.invoke('categories:refresh', { sellerId, marketplace: from, jobId: job }));
+    setRefreshing(null);
+    setRefreshCancelling(false);
+    if (answer.ok) {
+      toast({
+        message: t('screen.categories.done', {
+          categories: answer.value.categoryCount,
+          brands: answer.value.brandCount,
+        }),
+      });
+    } else if (answer.error.code === 'cancelled') toast({ message: t('screen.categories.stopped') });
+    else setNotice({ place: 'shops', error: answer.error });
+    reload();
+  }
+
+  const refresh: CategoryRefresh = {
+    running: refreshing?.marketplace ?? null,
+    progress: refreshProgress,
+    cancelling: refreshCancelling,
+    start: (from) => void refreshCategories(from),
+    cancel: () => {
+      if (!refreshing) return;
+      setRefreshCancelling(true);
+      void api.invoke('jobs:cancel', { jobId: refreshing.jobId }).catch(() => null);
+    },
+  };
+
+  async function disconnect(from: Marketplace) {
+    setNotice(null);
+    const answer = await call(api.invoke('uploads:disconnect', { sellerId, marketplace: from }));
+    if (answer.ok) toast({ message: t('screen.disconnected') });
     else setNotice({ place: 'shops', error: answer.error });
     reload();
   }
@@ -129,13 +212,13 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
     try {
       let queued = null;
       if (enqueue) {
-        const answer = await call(api.invoke('uploads:enqueue', { sellerId, marketplace: MARKETPLACE }));
+        const answer = await call(api.invoke('uploads:enqueue', { sellerId, marketplace }));
         if (!answer.ok) {
           setOutcome({ queued: null, report: null, error: answer.error, nothingToSend: false });
           return;
         }
         queued = answer.value;
-        const now = await call(api.invoke('uploads:shop', { sellerId, marketplace: MARKETPLACE }));
+        const now = await call(api.invoke('uploads:shop', { sellerId, marketplace }));
         if (queued.queued === 0 && now.ok && sendingCount(now.value.counts) === 0) {
           setOutcome({ queued, report: null, error: null, nothingToSend: queued.refused.length === 0 });
           return;
@@ -144,7 +227,7 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
       const job = newJobId('upload');
       setJobId(job);
       setPhase('sending');
-      const answer = await call(api.invoke('uploads:drain', { sellerId, marketplace: MARKETPLACE, jobId: job }));
+      const answer = await call(api.invoke('uploads:drain', { sellerId, marketplace, jobId: job }));
       if (answer.ok) setOutcome({ queued, report: answer.value, error: null, nothingToSend: false });
       else if (answer.error.code === 'cancelled') {
         setOutcome({
@@ -172,11 +255,11 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
   async function followQc() {
     setChecking(true);
     setNotice(null);
-    const answer = await call(api.invoke('uploads:followQc', { sellerId, marketplace: MARKETPLACE }));
+    const answer = await call(api.invoke('uploads:followQc', { sellerId, marketplace }));
     setChecking(false);
     if (!answer.ok) setNotice({ place: 'results', error: answer.error });
     else {
-      const now = await call(api.invoke('uploads:shop', { sellerId, marketplace: MARKETPLACE }));
+      const now = await call(api.invoke('uploads:shop', { sellerId, marketplace }));
       const inQc = now.ok ? now.value.counts.in_qc : 0;
       setNotice({ place: 'results', qc: { changed: answer.value.changed, inQc } });
     }
@@ -237,12 +320,44 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
         </div>
       </div>
 
-      <ShopCards practice={connection} connecting={connecting} onConnect={() => void connect()} />
+      <ShopCards
+        connections={connections}
+        chosen={marketplace}
+        lazadaApp={lazadaApp}
+        connecting={connecting}
+        onChoose={setChosen}
+        onConnectPractice={() => void connect()}
+        onConnectLazada={() => setDialog('signIn')}
+        onSetUpLazada={() => setDialog('lazadaApp')}
+        onDisconnect={(from) => void disconnect(from)}
+        refresh={refresh}
+      />
+
+      {dialog === 'lazadaApp' ? (
+        <LazadaAppDialog
+          app={lazadaApp}
+          onSaved={() => {
+            setDialog(null);
+            toast({ message: t('lazadaApp.saved') });
+            reload();
+          }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'signIn' ? (
+        <SignInDialog
+          sellerId={sellerId}
+          sellerName={sellerName}
+          onConnected={lazadaConnected}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
 
       {notice?.place === 'shops' ? noticeView(notice) : null}
 
       {connection ? (
         <UploadPanel
+          shopName={shopName}
           connected={connected}
           readyCount={readyCount}
           phase={phase}
@@ -271,7 +386,7 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
           busy={busy}
           checking={checking}
           onFollowQc={() => void followQc()}
-          onViewShop={() => void viewShop()}
+          onViewShop={marketplace === 'practice' ? () => void viewShop() : undefined}
           onRetry={(listing) => void retry(listing.id)}
           onSkip={(listing) => void skip(listing.id, listing.productName)}
           onFix={fix}
