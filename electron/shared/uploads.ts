@@ -70,7 +70,8 @@ export type UploadProblem =
   | 'too_large'
   | 'in_trash'
   /** The brand is not in the marketplace's brand list (fetched with the categories). */
-  | 'unknown_brand';
+  | 'unknown_brand'
+  | 'category_details_missing';
 
 export interface RefusedProduct {
   readonly productId: number;

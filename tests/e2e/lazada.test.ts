@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPracticeServer, type PracticeServer } from '../../electron/core/practice/server';
+import { addProduct, READY_CATEGORY_ID, readySku } from '../support/catalogue';
 import { grantInBrowser, listingsBySku, seedShop } from '../support/uploads';
 import { AllUploadsPage } from './pages/AllUploadsPage';
 import { AppShell, readable } from './pages/AppShell';
+import { ProductListPage } from './pages/ProductListPage';
 import { SellerListPage } from './pages/SellerListPage';
 import { UploadsPage } from './pages/UploadsPage';
 import { openApp, startSuite, type AppSession, type Suite } from './support/harness';
@@ -229,4 +232,66 @@ describe('Lazada shop from the app', () => {
     expect(onLazada.has(seeded.products[0]?.skus[0]?.sellerSku.toLowerCase() ?? '')).toBe(false);
     expect(await uploads.listingState(first ?? '')).toBe('Dilewati');
   });
+
+  it('after a category refresh, a category whose details are not here gets them with one button', async () => {
+    const seeded = await seedShop(app.core, dir, { count: 1, photos: 1, name: SELLER });
+    unwrap(await app.core.uploads.setLazadaApp({ appKey: lazada.appKey, appSecret: lazada.appSecret }));
+    unwrap(
+      await app.core.uploads.connect({
+        sellerId: seeded.sellerId,
+        marketplace: 'lazada',
+        endpoint: lazada.baseUrl,
+        appKey: lazada.appKey,
+        accessToken: lazada.issueToken('Kripik Bu Siti').accessToken,
+      }),
+    );
+    const refreshed = unwrap(await app.core.categories.refresh({ sellerId: seeded.sellerId, marketplace: 'lazada' }));
+    expect(refreshed.attributesFetched).toBeGreaterThan(0);
+    // A leaf nobody used before the refresh: its questions stayed at the marketplace.
+    const leaf = await forgetAttributesOfALeaf(READY_CATEGORY_ID);
+    expect(unwrap(await app.core.categories.get({ id: leaf })).attributesKnown).toBe(false);
+    await addProduct(app.core, seeded.sellerId, 'Dodol Garut Durian', [readySku({ sellerSku: 'DG-01' })], {
+      categoryId: leaf,
+    });
+
+    await app.page.reload();
+    await new SellerListPage(app.page).open(SELLER);
+    await new ProductListPage(app.page).edit('Dodol Garut Durian');
+    const fetchButton = app.page.getByRole('button', { name: 'Ambil keterangan dari marketplace' });
+    await fetchButton.waitFor();
+    await fetchButton.scrollIntoViewIfNeeded();
+    await app.screenshot('lazada-08-category-details-missing');
+    await fetchButton.click();
+    await app.page.getByTestId('attributes').waitFor();
+    expect(unwrap(await app.core.categories.get({ id: leaf })).attributesKnown).toBe(true);
+  });
 });
+
+/**
+ * A leaf of the installed tree other than `usedLeaf`, made to look like one the refresh
+ * left at the marketplace (a real Lazada tree has thousands; the practice one is small and
+ * the refresh keeps what it knew): its attributes are removed from the database directly.
+ */
+async function forgetAttributesOfALeaf(usedLeaf: number): Promise<number> {
+  const queue = unwrap(await app.core.categories.children({ parentId: null }));
+  let leaf: number | undefined;
+  while (queue.length > 0 && leaf === undefined) {
+    const next = queue.shift();
+    if (!next) break;
+    if (!next.leaf) queue.push(...unwrap(await app.core.categories.children({ parentId: next.id })));
+    else if (next.id !== usedLeaf && unwrap(await app.core.categories.get({ id: next.id })).attributes.length > 0) {
+      leaf = next.id;
+    }
+  }
+  if (leaf === undefined) throw new Error('no other leaf with attributes');
+  const db = new Database(path.join(app.dataDir, 'akar.db'));
+  try {
+    db.transaction(() => {
+      db.prepare('DELETE FROM category_attributes WHERE category_id = ?').run(leaf);
+      db.prepare('UPDATE categories SET attributes_known = 0 WHERE id = ?').run(leaf);
+    })();
+  } finally {
+    db.close();
+  }
+  return leaf;
+}

@@ -48,6 +48,7 @@ const PROBLEMS: readonly UploadProblem[] = [
   'too_large',
   'in_trash',
   'unknown_brand',
+  'category_details_missing',
 ];
 
 /**

@@ -17,6 +17,15 @@ interface DetailRow extends SummaryRow {
  * children (otherwise). Null when the installed tree has no such category, e.g. a product
  * still pointing at a category a newer tree dropped: the product then asks for one again.
  */
+/** Whether a category's attributes are on this laptop (true for one the tree does not have: readiness says so). */
+export function categoryAttributesKnown(db: Db, id: number): boolean {
+  const row = cached<[string, number], { attributes_known: number }>(
+    db,
+    'SELECT attributes_known FROM categories WHERE tree = ? AND id = ?',
+  ).get(LAZADA, id);
+  return row === undefined || row.attributes_known === 1;
+}
+
 export function findCategory(db: Db, id: number, language: Language): CategoryDetail | null {
   const row = cached<[string, number], DetailRow>(
     db,

@@ -18,7 +18,13 @@ const MAX_SIZE_SUM_CM = 300;
  * does not have would be refused there. Without a list (never fetched) there is nothing to
  * check against, and the brand goes by name. Empty when the product may go.
  */
-export function uploadProblems(product: Product, photos: readonly ListingPhoto[], brand?: BrandMatch): UploadProblem[] {
+export function uploadProblems(
+  product: Product,
+  photos: readonly ListingPhoto[],
+  brand?: BrandMatch,
+  /** False when the category came with a fetched tree but its attributes were never downloaded. */
+  attributesKnown = true,
+): UploadProblem[] {
   const problems: UploadProblem[] = [...product.problems];
   if (product.deletedAt !== null) problems.push('in_trash');
   const usable = photos.filter((photo) => photo.state !== 'failed');
@@ -31,5 +37,8 @@ export function uploadProblems(product: Product, photos: readonly ListingPhoto[]
     problems.push('too_large');
   }
   if (brand?.kind === 'unknown') problems.push('unknown_brand');
+  // Its mandatory attributes are unknown here, so readiness could not ask for them: the
+  // marketplace would refuse the listing for them after the upload.
+  if (!attributesKnown) problems.push('category_details_missing');
   return problems;
 }

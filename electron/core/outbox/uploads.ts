@@ -23,6 +23,7 @@ import type {
 import type { AppError } from '../../shared/result';
 import { sendingCount } from '../../shared/plain/upload-words';
 import { matchBrand } from '../categories/brands';
+import { categoryAttributesKnown } from '../categories/browse';
 import { withBrandIds } from './brand-ids';
 import { uploadProblems } from './checks';
 import { ConnectionStore, type ConnectionRow } from './connections';
@@ -204,6 +205,7 @@ export class Uploads {
         product,
         this.deps.photos(id),
         matchBrand(this.deps.db, connection.marketplace, product.brand),
+        product.categoryId === null || categoryAttributesKnown(this.deps.db, product.categoryId),
       );
       if (problems.length > 0) {
         refused.push({ productId: id, name: product.name, problems });

@@ -20,6 +20,11 @@ export type CategoryLoad =
  */
 const cache = new Map<string, CategoryDetail>();
 
+/** Drops a category from the cache (its attributes were just downloaded), in every language. */
+export function forgetCategory(id: number): void {
+  for (const key of [...cache.keys()]) if (key.endsWith(`:${id}`)) cache.delete(key);
+}
+
 /** One category with its path and attributes (`categories:get`), in the app's language. */
 export function useCategoryDetail(id: number | null): [CategoryLoad, () => void] {
   const { i18n } = useTranslation();

@@ -1,4 +1,5 @@
 import { Controller, useWatch, type Control, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryAttribute, CategoryDetail } from '../../../../electron/shared/categories';
 import { Field, type FieldControlProps } from '../../ui/Field';
@@ -9,6 +10,8 @@ import { toggleOption } from './variations';
 
 interface AttributeFieldsProps {
   readonly category: CategoryDetail;
+  /** Shown instead of the fields while the category's attributes are not on this laptop. */
+  readonly whenUnknown: ReactNode;
   readonly control: Control<ProductValues>;
   readonly register: UseFormRegister<ProductValues>;
   readonly setValue: UseFormSetValue<ProductValues>;
@@ -23,13 +26,18 @@ const MAX_TEXT = 255;
  * calls for. What is needed before the product can be marked ready comes first; the rest
  * help buyers find the product and can wait, so they sit in a section of their own.
  */
-export function AttributeFields({ category, control, register, setValue, errorFor }: AttributeFieldsProps) {
+export function AttributeFields({
+  category,
+  whenUnknown,
+  control,
+  register,
+  setValue,
+  errorFor,
+}: AttributeFieldsProps) {
   const { t } = useTranslation();
   const attributes = formAttributes(category);
   const values = useWatch({ control, name: 'attributes' });
-  if (!category.attributesKnown) {
-    return <p className="attributes__note">{t('attributes.unknown')}</p>;
-  }
+  if (!category.attributesKnown) return whenUnknown;
   if (attributes.length === 0) return null;
 
   const mandatory = attributes.filter((attribute) => attribute.isMandatory);

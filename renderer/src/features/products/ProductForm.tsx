@@ -15,6 +15,7 @@ import { Icon } from '../../ui/Icon';
 import { CategoryPicker } from '../categories/CategoryPicker';
 import { useCategoryDetail } from '../categories/useCategoryDetail';
 import { AttributeFields } from './AttributeFields';
+import { FetchAttributes } from './FetchAttributes';
 import { HighlightFields } from './HighlightFields';
 import {
   ATTRIBUTE_PATH,
@@ -77,7 +78,7 @@ export function ProductForm({ sellerId, product, photos }: ProductFormProps) {
     control,
     name: ['categoryId', 'variation1', 'variation2'],
   });
-  const [categoryLoad] = useCategoryDetail(categoryId);
+  const [categoryLoad, reloadCategory] = useCategoryDetail(categoryId);
   const category = categoryLoad.state === 'ready' ? categoryLoad.detail : null;
   const shownAttributes = useMemo(() => formAttributes(category), [category]);
   const saleProperties = useMemo(
@@ -395,6 +396,9 @@ export function ProductForm({ sellerId, product, photos }: ProductFormProps) {
                 <h3 className="panel__subtitle">{t('attributes.title', { name: category.name })}</h3>
                 <AttributeFields
                   category={category}
+                  whenUnknown={
+                    <FetchAttributes sellerId={sellerId} categoryId={category.id} onLoaded={reloadCategory} />
+                  }
                   control={control}
                   register={register}
                   setValue={setValue}
