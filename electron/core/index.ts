@@ -447,7 +447,7 @@ export function createCore(options: CoreOptions): Core {
   const lazadaApp = async (): Promise<LazadaApp> => {
     const appKey = readTransaction(() => settings.lazadaAppKey());
     const secret = appKey === null ? null : await secrets.get(appSecretName('lazada', appKey));
-    return { appKey, ready: secret !== null, redirectUri: signIn.redirectUri() };
+    return { appKey, ready: secret !== null, redirectUri: signIn.redirectUri(), secretsLockedByOs: secrets.lockedByOs };
   };
   const enqueue = write(uploadEnqueueInput, (input) =>
     uploads.enqueue(input.sellerId, input.marketplace, input.productIds),

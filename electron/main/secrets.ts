@@ -6,6 +6,8 @@ export interface AsyncEncryptor {
   isAsyncEncryptionAvailable(): Promise<boolean>;
   encryptStringAsync(plainText: string): Promise<Buffer>;
   decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
+  /** Linux only: which key store safeStorage uses (`basic_text` is a fixed key: no protection). */
+  getSelectedStorageBackend?(): string;
 }
 
 /** The desktop app's secrets file, beside akar.db; the CLI's plain one is `secrets.json`. */
@@ -25,9 +27,21 @@ export class SafeStorageSecrets implements SecretStore {
   constructor(
     filePath: string,
     private readonly storage: AsyncEncryptor = safeStorage,
+    private readonly platform: NodeJS.Platform = process.platform,
   ) {
     this.file = new FileSecretStore(filePath);
     this.description = `${filePath} (safeStorage)`;
+  }
+
+  /**
+   * Windows and macOS always have their key store. On Linux without a keyring safeStorage
+   * falls back to `basic_text` (a fixed key): sign-ins still work, and the app says they
+   * are not locked, rather than refusing the practice shop on every such laptop.
+   */
+  get lockedByOs(): boolean {
+    if (this.platform !== 'linux') return true;
+    const backend = this.storage.getSelectedStorageBackend?.() ?? 'unknown';
+    return backend !== 'basic_text' && backend !== 'unknown';
   }
 
   async get(name: string): Promise<string | null> {

@@ -27,6 +27,11 @@ export interface LazadaApp {
   readonly ready: boolean;
   /** The callback address to register in Lazada's app console. */
   readonly redirectUri: string;
+  /**
+   * False when this computer keeps sign-ins without the operating system's key store (Linux
+   * without a keyring, or the CLI's file): the screen says so.
+   */
+  readonly secretsLockedByOs: boolean;
 }
 
 /** Signs a participant's shop in; a long job (`jobs:cancel` stops the wait). */

@@ -79,6 +79,8 @@ describe('Lazada shop from the app', () => {
     expect(await all.appState()).toBe('Belum diisi');
     expect(await all.shops.count()).toBe(0);
     expect(await all.autoSwitch.isChecked()).toBe(true);
+    // Here the core keeps secrets in its plain file (no OS key store without Electron): the screen says so.
+    expect(await app.page.getByTestId('secrets-unlocked').count()).toBe(1);
     await app.screenshot('lazada-01-all-uploads-empty', { fullPage: true });
 
     await all.setUpLazada(lazada.appKey, lazada.appSecret);

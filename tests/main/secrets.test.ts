@@ -75,6 +75,7 @@ describe('secrets kept by main with safeStorage', () => {
     const kept = new Map<string, string>();
     const mainStore: SecretStore = {
       description: 'main',
+      lockedByOs: true,
       get: async (name) => kept.get(name) ?? null,
       set: async (name, value) => void kept.set(name, value),
       delete: async (name) => void kept.delete(name),
@@ -89,8 +90,20 @@ describe('secrets kept by main with safeStorage', () => {
       unwrap(await core.uploads.enqueue({ sellerId: shop.sellerId, marketplace: 'practice' }));
       const report = unwrap(await core.uploads.drain({ sellerId: shop.sellerId, marketplace: 'practice' }));
       expect(report.counts.in_qc + report.counts.live).toBe(1);
+      // The screen learns from main whether the OS locks them.
+      expect(unwrap(await core.uploads.lazadaApp()).secretsLockedByOs).toBe(true);
     } finally {
       await core.close();
     }
   }, 60_000);
+
+  it('says whether the operating system locks them: not on Linux without a keyring', () => {
+    const file = path.join(tempDir(), 'secrets.safe.json');
+    const backend = (name: string) => ({ ...osEncryptor(), getSelectedStorageBackend: () => name });
+    expect(new SafeStorageSecrets(file, backend('basic_text'), 'linux').lockedByOs).toBe(false);
+    expect(new SafeStorageSecrets(file, backend('gnome_libsecret'), 'linux').lockedByOs).toBe(true);
+    expect(new SafeStorageSecrets(file, backend('kwallet5'), 'linux').lockedByOs).toBe(true);
+    expect(new SafeStorageSecrets(file, osEncryptor(), 'win32').lockedByOs).toBe(true);
+    expect(new SafeStorageSecrets(file, osEncryptor(), 'darwin').lockedByOs).toBe(true);
+  });
 });

@@ -14,6 +14,12 @@ export interface SecretStore {
   delete(name: string): Promise<void>;
   /** Where the secrets are and how they are protected, in words for the CLI to show. */
   readonly description: string;
+  /**
+   * True when the operating system's key store encrypts them (safeStorage with DPAPI,
+   * Keychain or a Linux keyring); false for a plain file, or Linux without a keyring
+   * (safeStorage's `basic_text`), where anyone using this computer account could read them.
+   */
+  readonly lockedByOs: boolean;
 }
 
 const fileSchema = z.record(z.string(), z.string());
@@ -26,6 +32,7 @@ const fileSchema = z.record(z.string(), z.string());
  */
 export class FileSecretStore implements SecretStore {
   readonly description: string;
+  readonly lockedByOs = false;
 
   constructor(private readonly file: string) {
     this.description = file;

@@ -42,6 +42,7 @@ function askMain(op: SecretOperation, name: string, value?: string): Promise<str
 }
 const secretsFromMain: SecretStore = {
   description: 'safeStorage',
+  lockedByOs: data.options.secretsLockedByOs ?? false,
   get: (name) => askMain('get', name),
   set: async (name, value) => {
     await askMain('set', name, value);

@@ -19,6 +19,8 @@ export type WorkerCoreOptions = Pick<
   readonly autoUpload?: boolean;
   /** Main keeps the secrets (safeStorage): the worker asks it with `secret` messages. */
   readonly secretsInMain?: boolean;
+  /** Whether main's store is locked by the operating system (see SecretStore.lockedByOs). */
+  readonly secretsLockedByOs?: boolean;
 };
 
 export type SecretOperation = 'get' | 'set' | 'delete';

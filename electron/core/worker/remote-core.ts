@@ -42,7 +42,11 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<Core> {
   const { port1: cancelSender, port2: cancelPort } = new MessageChannel();
   const { dataDir, version, practiceQcDelayMs, autoUpload, lazadaEndpoint, lazadaRedirectPort } = options;
   const secretsInMain = options.secrets !== undefined;
-  const plain = { dataDir, version, practiceQcDelayMs, autoUpload, lazadaEndpoint, lazadaRedirectPort, secretsInMain };
+  const secretsLockedByOs = options.secrets?.lockedByOs ?? false;
+  const plain = {
+    ...{ dataDir, version, practiceQcDelayMs, autoUpload, lazadaEndpoint, lazadaRedirectPort },
+    ...{ secretsInMain, secretsLockedByOs },
+  };
   const worker = options.spawn({ options: plain, cancelPort }, [cancelPort]);
   const waiting = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;

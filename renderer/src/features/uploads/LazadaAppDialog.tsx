@@ -72,7 +72,7 @@ export function LazadaAppDialog({
           id="lazada-app-secret"
           label={t('lazadaApp.appSecret')}
           required
-          hint={t('lazadaApp.secretHint')}
+          hint={app?.secretsLockedByOs === false ? undefined : t('lazadaApp.secretHint')}
           error={problem('appSecret')}
         >
           {(control) => (
@@ -86,6 +86,11 @@ export function LazadaAppDialog({
             />
           )}
         </Field>
+        {app?.secretsLockedByOs === false ? (
+          <p className="shop-card__warning" data-testid="secrets-unlocked">
+            {t('lazadaApp.unlocked')}
+          </p>
+        ) : null}
         {app ? (
           <div className="sign-in__callback">
             <p>{t('lazadaApp.callback')}</p>

@@ -112,6 +112,11 @@ export function UploadsOverviewScreen() {
             ? t('lazadaApp.ready', { appKey: lazadaApp.appKey })
             : t('lazadaApp.notSet')}
         </p>
+        {lazadaApp.secretsLockedByOs ? null : (
+          <p className="shop-card__warning" data-testid="secrets-unlocked">
+            {t('lazadaApp.unlocked')}
+          </p>
+        )}
         <button type="button" className="button" onClick={() => setEditingApp(true)}>
           <Icon name="edit" />
           {lazadaApp.ready ? t('lazadaApp.change') : t('screen.lazada.setUp')}
