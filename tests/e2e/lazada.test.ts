@@ -7,7 +7,7 @@ import { startPracticeServer, type PracticeServer } from '../../electron/core/pr
 import { addProduct, READY_CATEGORY_ID, readySku } from '../support/catalogue';
 import { grantInBrowser, listingsBySku, seedShop } from '../support/uploads';
 import { AllUploadsPage } from './pages/AllUploadsPage';
-import { AppShell, readable } from './pages/AppShell';
+import { readable } from './pages/AppShell';
 import { ProductListPage } from './pages/ProductListPage';
 import { SellerListPage } from './pages/SellerListPage';
 import { UploadsPage } from './pages/UploadsPage';
@@ -25,7 +25,6 @@ import { unwrap } from './support/results';
 let suite: Suite;
 let lazada: PracticeServer;
 let app: AppSession;
-let shell: AppShell;
 let dir: string;
 
 const SELLER = 'Ibu Siti Aminah';
@@ -40,7 +39,6 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-lazada-'));
   lazada = await startPracticeServer({ qcDelayMs: 0 });
   app = await openApp(suite, { lazadaEndpoint: lazada.baseUrl, practiceQcDelayMs: 0 });
-  shell = new AppShell(app.page);
 });
 afterEach(async () => {
   const problems = [...app.problems];
@@ -50,19 +48,8 @@ afterEach(async () => {
   expect(problems).toEqual([]);
 });
 
-async function openUploads(): Promise<UploadsPage> {
-  await app.page.reload();
-  await new SellerListPage(app.page).open(SELLER);
-  await shell
-    .heading()
-    .filter({ hasText: `Produk ${SELLER}` })
-    .waitFor();
-  await app.page.getByRole('main').getByRole('button', { name: 'Unggah ke toko' }).click();
-  await shell
-    .heading()
-    .filter({ hasText: `Pusat Unggah ${SELLER}` })
-    .waitFor();
-  return new UploadsPage(app.page);
+function openUploads(): Promise<UploadsPage> {
+  return UploadsPage.open(app.page, SELLER);
 }
 
 /** The address main asked the system browser to open, once it has. */
@@ -188,18 +175,7 @@ describe('Lazada shop from the app', () => {
   it('"Hentikan" stops an upload; a failing link leaves listings to try again ("Coba lagi") or leave out ("Lewati")', async () => {
     const seeded = await seedShop(app.core, dir, { count: 3, photos: 1, name: SELLER });
     const [first, second] = seeded.products.map((product) => product.name);
-    // Connected already (the sign-in has its own tests above).
-    unwrap(await app.core.uploads.setLazadaApp({ appKey: lazada.appKey, appSecret: lazada.appSecret }));
-    const token = lazada.issueToken('Kripik Bu Siti');
-    unwrap(
-      await app.core.uploads.connect({
-        sellerId: seeded.sellerId,
-        marketplace: 'lazada',
-        endpoint: lazada.baseUrl,
-        appKey: lazada.appKey,
-        accessToken: token.accessToken,
-      }),
-    );
+    await connectLazada(seeded.sellerId);
     const uploads = await openUploads();
 
     // A slow link: each photo takes a while, long enough to press "Hentikan".
@@ -237,16 +213,7 @@ describe('Lazada shop from the app', () => {
 
   it('after a category refresh, a category whose details are not here gets them with one button', async () => {
     const seeded = await seedShop(app.core, dir, { count: 1, photos: 1, name: SELLER });
-    unwrap(await app.core.uploads.setLazadaApp({ appKey: lazada.appKey, appSecret: lazada.appSecret }));
-    unwrap(
-      await app.core.uploads.connect({
-        sellerId: seeded.sellerId,
-        marketplace: 'lazada',
-        endpoint: lazada.baseUrl,
-        appKey: lazada.appKey,
-        accessToken: lazada.issueToken('Kripik Bu Siti').accessToken,
-      }),
-    );
+    await connectLazada(seeded.sellerId);
     const refreshed = unwrap(await app.core.categories.refresh({ sellerId: seeded.sellerId, marketplace: 'lazada' }));
     expect(refreshed.attributesFetched).toBeGreaterThan(0);
     // A leaf nobody used before the refresh: its questions stayed at the marketplace.
@@ -296,4 +263,18 @@ async function forgetAttributesOfALeaf(usedLeaf: number): Promise<number> {
     db.close();
   }
   return leaf;
+}
+
+/** The participant's Lazada shop connected through the core (the sign-in has its own tests). */
+async function connectLazada(sellerId: number): Promise<void> {
+  unwrap(await app.core.uploads.setLazadaApp({ appKey: lazada.appKey, appSecret: lazada.appSecret }));
+  unwrap(
+    await app.core.uploads.connect({
+      sellerId,
+      marketplace: 'lazada',
+      endpoint: lazada.baseUrl,
+      appKey: lazada.appKey,
+      accessToken: lazada.issueToken('Kripik Bu Siti').accessToken,
+    }),
+  );
 }

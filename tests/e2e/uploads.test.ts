@@ -7,7 +7,6 @@ import { addProduct, addSeller, readySku } from '../support/catalogue';
 import { renderScene } from '../support/photo-scenes';
 import { AppShell, readable } from './pages/AppShell';
 import { ProductFormPage } from './pages/ProductFormPage';
-import { SellerListPage } from './pages/SellerListPage';
 import { UploadsPage } from './pages/UploadsPage';
 import { openApp, SCREENSHOT_DIR, startSuite, VIEWPORT, type AppSession, type Suite } from './support/harness';
 import { unwrap } from './support/results';
@@ -80,19 +79,8 @@ afterEach(async () => {
   expect(problems).toEqual([]);
 });
 
-async function openUploads(): Promise<UploadsPage> {
-  await app.page.reload();
-  await new SellerListPage(app.page).open(SELLER);
-  await shell
-    .heading()
-    .filter({ hasText: `Produk ${SELLER}` })
-    .waitFor();
-  await app.page.getByRole('main').getByRole('button', { name: 'Unggah ke toko' }).click();
-  await shell
-    .heading()
-    .filter({ hasText: `Pusat Unggah ${SELLER}` })
-    .waitFor();
-  return new UploadsPage(app.page);
+function openUploads(): Promise<UploadsPage> {
+  return UploadsPage.open(app.page, SELLER);
 }
 
 describe('Pusat Unggah with the practice shop', () => {

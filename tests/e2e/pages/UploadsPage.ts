@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { readable } from './AppShell';
+import { AppShell, readable } from './AppShell';
+import { SellerListPage } from './SellerListPage';
 
 /** What the page showed of an upload's progress bar while it ran (it can be gone in a blink). */
 export interface SeenProgress {
@@ -17,6 +18,23 @@ export interface SeenProgress {
  */
 export class UploadsPage {
   constructor(readonly page: Page) {}
+
+  /** Reloads, opens the participant from the list, then "Unggah ke toko" (their "Pusat Unggah"). */
+  static async open(page: Page, seller: string): Promise<UploadsPage> {
+    await page.reload();
+    await new SellerListPage(page).open(seller);
+    const shell = new AppShell(page);
+    await shell
+      .heading()
+      .filter({ hasText: `Produk ${seller}` })
+      .waitFor();
+    await page.getByRole('main').getByRole('button', { name: 'Unggah ke toko' }).click();
+    await shell
+      .heading()
+      .filter({ hasText: `Pusat Unggah ${seller}` })
+      .waitFor();
+    return new UploadsPage(page);
+  }
 
   get main(): Locator {
     return this.page.getByRole('main');
