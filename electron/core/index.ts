@@ -612,6 +612,7 @@ export function createCore(options: CoreOptions): Core {
       drain: later(uploadDrainInput, (input) =>
         uploads.drain(input.sellerId, input.marketplace, jobs.control(input.jobId, 'upload'), {
           ...(input.keepTrying ? { keepTrying: true } : {}),
+          ...(input.waitForOthers ? { waitForOthers: true } : {}),
           ...(input.endpoint ? { endpoint: input.endpoint } : {}),
         }),
       ),

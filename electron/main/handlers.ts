@@ -44,6 +44,13 @@ export interface Shell {
   openSignIn(url: string): Promise<void>;
 }
 
+/** The system browser would not open the sign-in page. */
+const NO_BROWSER: AppError = {
+  code: 'sign_in_failed',
+  message: 'The browser could not be opened',
+  params: { reason: 'no_browser' },
+};
+
 /** The refusal for a sign-in address main will not open (never expected: the core makes it). */
 const SIGN_IN_REFUSED: AppError = {
   code: 'invalid_input',
@@ -222,7 +229,14 @@ export function createHandlers(core: Core, shell: Shell): Handlers {
         await core.uploads.finishSignIn({ flowId: started.value.flowId, jobId });
         return { ok: false, error: SIGN_IN_REFUSED };
       }
-      await shell.openSignIn(started.value.url);
+      try {
+        await shell.openSignIn(started.value.url);
+      } catch {
+        // No browser opened (none installed, or the system refused): stop listening and say so.
+        await core.jobs.cancel({ jobId });
+        await core.uploads.finishSignIn({ flowId: started.value.flowId, jobId });
+        return { ok: false, error: NO_BROWSER };
+      }
       return core.uploads.finishSignIn({ flowId: started.value.flowId, jobId });
     },
     'lazada:pasteCode': (input) => core.uploads.pasteSignIn(input),

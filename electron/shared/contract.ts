@@ -185,7 +185,9 @@ export const contract = {
    * page cannot name where to send: main points the practice shop at the running practice
    * marketplace itself, and the app always stops and reports a dead link (no `keepTrying`).
    */
-  'uploads:drain': channel(uploadDrainInput.omit({ endpoint: true, keepTrying: true })).returns<DrainReport>(),
+  'uploads:drain': channel(
+    uploadDrainInput.omit({ endpoint: true, keepTrying: true, waitForOthers: true }),
+  ).returns<DrainReport>(),
   /** Asks the marketplace about listings in QC; how many changed. */
   'uploads:followQc': channel(shopInput).returns<{ changed: number }>(),
   'uploads:shop': channel(shopInput).returns<ShopUploads>(),

@@ -53,6 +53,8 @@ export const uploadDrainInput = z.strictObject({
   jobId: jobIdSchema.optional(),
   /** Wait out a dead link and go on (the CLI) rather than stop and report it (the app). */
   keepTrying: z.boolean().optional(),
+  /** Wait while another Akar on this laptop sends rows of this shop (the CLI), rather than report `elsewhere`. */
+  waitForOthers: z.boolean().optional(),
   /** The marketplace moved (the practice marketplace restarted on another port): send there from now on. */
   endpoint: httpUrl.optional(),
 });
@@ -134,7 +136,8 @@ export interface UploadListing {
 
 export type StateCounts = Readonly<Record<UploadState, number>>;
 
-export type DrainOutcome = 'done' | 'offline' | 'auth' | 'clock' | 'stopped';
+/** `elsewhere`: what is left is being sent by another Akar on this laptop (the CLI, say). */
+export type DrainOutcome = 'done' | 'offline' | 'auth' | 'clock' | 'stopped' | 'elsewhere';
 
 export interface DrainReport {
   readonly outcome: DrainOutcome;

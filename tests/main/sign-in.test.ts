@@ -80,4 +80,24 @@ describe('lazada:signIn', () => {
     expect(await answer).toMatchObject({ ok: true, value: { marketplace: 'lazada', state: 'connected' } });
     expect(opened).toHaveLength(1);
   });
+
+  it('says so when no browser opens, and stops listening', async () => {
+    server = await startPracticeServer({ qcDelayMs: 0 });
+    temp = openTempCore({ lazadaEndpoint: server.baseUrl, lazadaRedirectPort: 0 });
+    let tried = '';
+    const shell: Shell = {
+      ...cancellingShell().shell,
+      openSignIn: async (url) => {
+        tried = url;
+        throw new Error('xdg-open: no method available');
+      },
+    };
+    const handlers = createHandlers(temp.core, shell);
+    const seller = await addSeller(temp.core);
+    await dispatch(handlers, 'lazada:setApp', { appKey: server.appKey, appSecret: server.appSecret });
+    const answer = await dispatch(handlers, 'lazada:signIn', { sellerId: seller.id, jobId: 'sign-in-3' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'sign_in_failed', params: { reason: 'no_browser' } } });
+    const redirect = new URL(tried).searchParams.get('redirect_uri') ?? '';
+    await expect(fetch(`${redirect}?code=x&state=y`)).rejects.toThrow();
+  });
 });

@@ -171,6 +171,8 @@ export const uploadCommands: Record<string, Command> = {
           jobId: `cli-upload-${sellerId}`,
           ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
           ...(options.wait ? { keepTrying: true } : {}),
+          // A command line ends when the queue is empty, also when the app is sending part of it.
+          waitForOthers: true,
         });
         if (!drained.ok) return { result: drained, text: texts.join('\n') };
         const shop = await core.uploads.shop({ sellerId, marketplace });

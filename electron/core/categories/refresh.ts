@@ -19,7 +19,7 @@ import {
 import type { ServerClock } from '../marketplace/lazada/clock';
 import type { LazadaTransport } from '../marketplace/lazada/transport';
 import { sleep as realSleep } from '../outbox/sleep';
-import { replaceBrands } from './brands';
+import { brandKey, replaceBrands } from './brands';
 import { activeTree, installAttributes, installTree, LAZADA } from './install';
 import { TREE_VERSION_PATTERN } from './schema';
 
@@ -167,7 +167,9 @@ export class CategoryRefresher {
           job.report(Math.min(done, total - 1), total);
         },
       });
-      if (brands.length === 0) {
+      // Counted as the list will be stored (names that are blank or only punctuation are left
+      // out): an empty list would make every brand unknown and hold back every upload.
+      if (!brands.some((brand) => brandKey(brand.name) !== '')) {
         throw new MarketplaceFailure('unknown_outcome', '/category/brands/query: the marketplace listed no brands');
       }
       // The last moment a cancel is honoured: from here on, everything is installed.
@@ -199,9 +201,19 @@ export class CategoryRefresher {
     const fetchedAt = at.toISOString();
     return this.deps.transaction(() => {
       const kept = keptAttributes(db, tree, fetched);
-      const version = nextVersion(activeTree(db)?.version, fetchedAt.slice(0, 10));
-      const document = snapshotDocument(link.transport, tree, { ...kept, ...fetched }, version);
-      const installed = installTree(db, document, { source: 'fetched', version, fetchedAt });
+      const active = activeTree(db);
+      // The practice marketplace's tree is a small copy of Lazada's: it never replaces a tree
+      // that came from Lazada itself (products would lose categories the copy lacks).
+      const keepLazadaTree = marketplace === 'practice' && treeFetchedFrom(db) === 'lazada' && active !== null;
+      const version = nextVersion(active?.version, fetchedAt.slice(0, 10));
+      const installed = keepLazadaTree
+        ? active
+        : installTree(db, snapshotDocument(link.transport, tree, { ...kept, ...fetched }, version), {
+            source: 'fetched',
+            version,
+            fetchedAt,
+          });
+      if (!keepLazadaTree) setTreeFetchedFrom(db, marketplace);
       const brandCount = replaceBrands(db, marketplace, brands, fetchedAt);
       const productsChanged = this.deps.recheckProducts();
       return {
@@ -210,8 +222,8 @@ export class CategoryRefresher {
         fetchedAt,
         categoryCount: installed.categoryCount,
         leafCount: installed.leafCount,
-        attributesFetched: Object.keys(fetched).length,
-        attributesKept: Object.keys(kept).length,
+        attributesFetched: keepLazadaTree ? 0 : Object.keys(fetched).length,
+        attributesKept: keepLazadaTree ? 0 : Object.keys(kept).length,
         brandCount,
         productsChanged,
         ...(link.clock.farOff() ? { clockOffsetMs: link.clock.offsetMs() } : {}),
@@ -366,4 +378,18 @@ function assertLeaf(db: Db, categoryId: number): void {
       reason: 'category_not_leaf',
     });
   }
+}
+
+/** Which marketplace the installed tree was fetched through (a setting; null for the bundled one). */
+function treeFetchedFrom(db: Db): string | null {
+  const row = db
+    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+    .get('categories.fetchedFrom');
+  return row?.value ?? null;
+}
+
+function setTreeFetchedFrom(db: Db, marketplace: Marketplace): void {
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run('categories.fetchedFrom', marketplace);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DrainOutcome } from '../../shared/uploads';
 import fs from 'node:fs/promises';
 import type { Product } from '../../shared/catalogue';
 import {
@@ -69,9 +70,10 @@ export interface EngineDeps {
 /**
  * Why a drain ended: nothing left to send (`done`), the link is down (`offline`, the
  * circuit opened), the shop must be connected again (`auth`), the laptop's clock is too
- * far off (`clock`), or the caller stopped it (`stopped`).
+ * far off (`clock`), the caller stopped it (`stopped`), or only rows another live Akar
+ * holds are left (`elsewhere`).
  */
-export type DrainOutcome = 'done' | 'offline' | 'auth' | 'clock' | 'stopped';
+export type { DrainOutcome };
 
 export interface DrainResult {
   readonly outcome: DrainOutcome;
@@ -86,6 +88,11 @@ export interface DrainOptions {
   readonly onStep?: (counts: StateCounts) => void;
   /** Wait out an open circuit and go on (the CLI), instead of returning `offline` (the app). */
   readonly keepTrying?: boolean;
+  /**
+   * Wait while another live Akar sends rows of this shop (the CLI, so it ends when the
+   * queue is empty), instead of returning `elsewhere` (the app).
+   */
+  readonly waitForOthers?: boolean;
 }
 
 /** Per shop: a token bucket per API and the circuit breaker over the link. */
@@ -98,6 +105,15 @@ interface Link {
 class LinkDown extends Error {}
 
 /** The engine no longer holds the row's lease (lease.ts): it must stop and write nothing more to the row. */
+/** The shortest pause between looks while another Akar holds rows of the shop. */
+const MIN_POLL_MS = 50;
+/**
+ * A create or update goes out only while the row's lease has at least this long left, so
+ * no other Akar can take the row over (only an expired lease of a live holder can be)
+ * before the request has left; with less left it is renewed first.
+ */
+const FENCE_MARGIN_MS = 30_000;
+
 class LeaseLost extends Error {
   constructor(readonly uploadId: number) {
     super(`upload ${uploadId}: another Akar took this listing over`);
@@ -216,15 +232,25 @@ export class UploadEngine {
           continue;
         }
         if (claimed.length > 0) continue; // the circuit is open: waited out or reported above
-        const wake = this.deps.read(() => this.deps.store.nextWake(connectionId));
+        const wake = this.deps.read(() => this.deps.store.nextWake(connectionId, this.owner.id));
         // Rows another Akar is sending: not done yet. Look again soon; when that one
         // finishes, the rows are no longer due, and when it dies, they are taken over.
         const heldElsewhere = this.deps.read(() => this.deps.store.heldByOthers(connectionId, this.owner.id));
         if (wake === null && heldElsewhere === 0) return { outcome: 'done', counts: counts() };
+        // Only rows another live Akar is sending are left: the app (and its automatic sender,
+        // which has other shops to serve) says so and moves on; the CLI waits for them.
+        if (wake === null && !options.waitForOthers) return { outcome: 'elsewhere', counts: counts() };
         const untilWake = wake === null ? LEASE_POLL_MS : Math.max(0, Date.parse(wake) - this.now()) + 5;
-        await this.sleep(heldElsewhere > 0 ? Math.min(untilWake, LEASE_POLL_MS) : untilWake, signal);
+        await this.sleep(
+          heldElsewhere > 0 ? Math.max(MIN_POLL_MS, Math.min(untilWake, LEASE_POLL_MS)) : untilWake,
+          signal,
+        );
       }
     } finally {
+      // A drain that failed half-way (the database busy for too long) still lets its sends
+      // end before it returns: otherwise the next drain could claim their rows (leased to
+      // this same owner) while a create is on its way.
+      await Promise.allSettled(inFlight.values());
       clearInterval(heartbeat);
       const unfinished = [...finished, ...claimed.map((row) => row.id)];
       if (unfinished.length > 0) this.releaseLeases(unfinished);
@@ -313,7 +339,13 @@ export class UploadEngine {
       if (row.item_id !== null) {
         const itemId = row.item_id;
         this.stepWithPhotos(row, photos, () => store.move(row.id, 'updating', { keepAttempts: true }));
-        await this.call(link, 'update', signal, () => adapter.updateListing(itemId, listing, signal));
+        await this.call(
+          link,
+          'update',
+          signal,
+          () => adapter.updateListing(itemId, listing, signal),
+          () => this.fence(row),
+        );
         this.step(row, () => store.move(row.id, 'in_qc', { clearRejectReason: true, sentVersion: product.updatedAt }));
         return;
       }
@@ -336,7 +368,13 @@ export class UploadEngine {
         return;
       }
       try {
-        const created = await this.call(link, 'create', signal, () => adapter.createListing(listing, signal));
+        const created = await this.call(
+          link,
+          'create',
+          signal,
+          () => adapter.createListing(listing, signal),
+          () => this.fence(row),
+        );
         const skuIds = Object.fromEntries(created.skus.map((sku) => [sku.sellerSku, sku.skuId]));
         this.step(row, () =>
           store.move(row.id, created.status === 'live' ? 'live' : 'in_qc', {
@@ -517,10 +555,21 @@ export class UploadEngine {
   }
 
   /** Calls the marketplace through the link's circuit breaker and the API's token bucket. */
-  private async call<T>(link: Link, api: ApiName, signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+  /**
+   * `fence` runs after the rate limit's wait, right before the request leaves (a throttle
+   * may have held it for a while): it throws when the request must not go any more.
+   */
+  private async call<T>(
+    link: Link,
+    api: ApiName,
+    signal: AbortSignal | undefined,
+    fn: () => Promise<T>,
+    fence?: () => void,
+  ): Promise<T> {
     if (!link.circuit.allow()) throw new LinkDown('the link to the marketplace is down');
     await link.buckets[api].acquire(this.sleep, signal);
     if (signal?.aborted) throw signal.reason;
+    fence?.();
     try {
       const value = await fn();
       link.circuit.succeeded();
@@ -616,6 +665,18 @@ export class UploadEngine {
       // Their URLs are in the photo cache now (or they failed): later listings read or claim them there.
       photos.forget();
     }
+  }
+
+  /**
+   * Makes sure the row is still this engine's for long enough to send a create or update
+   * (a laptop asleep past the expiry, a long throttle): a read when plenty is left, a
+   * renewing step otherwise, LeaseLost when another Akar took the row over.
+   */
+  private fence(row: UploadRow): void {
+    const current = this.deps.read(() => this.deps.store.get(row.id));
+    const until = current?.lease_until ? Date.parse(current.lease_until) : 0;
+    if (current?.lease_owner === this.owner.id && until - this.now() > FENCE_MARGIN_MS) return;
+    this.step(row, () => undefined);
   }
 
   /** A claim by this engine, now, for the lease's full length. */

@@ -39,6 +39,7 @@ interface Flow {
   readonly id: string;
   readonly sellerId: number;
   readonly appKey: string;
+  readonly state: string;
   readonly receiver: LoopbackReceiver;
   /** Resolves with a code from the redirect or from `paste`, whichever comes first. */
   readonly code: Promise<string>;
@@ -82,6 +83,7 @@ export class LazadaSignIn {
       id: randomBytes(8).toString('hex'),
       sellerId,
       appKey,
+      state,
       receiver,
       code: Promise.race([receiver.code, pasted]),
       paste,
@@ -132,6 +134,10 @@ export class LazadaSignIn {
     if (code === null) throw signInFailed('bad_code');
     const flow = this.flow;
     if (flow !== null && flow.sellerId === sellerId) {
+      // An address from an older sign-in (the browser's history on a shared laptop) carries
+      // another state: it may be another participant's shop, so it is refused.
+      const state = stateOf(text);
+      if (state !== null && state !== flow.state) throw signInFailed('bad_code');
       flow.paste(code);
       return null;
     }
@@ -150,7 +156,14 @@ export class LazadaSignIn {
   }
 }
 
-export type SignInFailure = 'timeout' | 'denied' | 'closed' | 'port_busy' | 'bad_code';
+export type SignInFailure = 'timeout' | 'denied' | 'closed' | 'port_busy' | 'bad_code' | 'no_browser';
+
+/** The `state` of a pasted address, or null when the text is a bare code. */
+function stateOf(text: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed.includes('?')) return null;
+  return new URLSearchParams(trimmed.slice(trimmed.indexOf('?') + 1).split('#')[0]).get('state');
+}
 
 function signInFailed(reason: SignInFailure): CoreError {
   return new CoreError({

@@ -194,13 +194,18 @@ export class OutboxStore {
     );
   }
 
-  /** When the earliest waiting row may be tried again (ISO time), or null when none waits. */
-  nextWake(connectionId: number): string | null {
+  /**
+   * When the earliest waiting row `ownerId` may claim may be tried again (ISO time), or null
+   * when none waits. Rows another owner holds are left out: their `next_attempt_at` may be
+   * long past while that one sends them, and the drain waits for those by `heldByOthers`.
+   */
+  nextWake(connectionId: number, ownerId: string): string | null {
     const value = cached(
       this.db,
       `SELECT min(next_attempt_at) AS at FROM uploads
-       WHERE connection_id = ? AND state IN (${SENDING}) AND next_attempt_at IS NOT NULL`,
-    ).get(connectionId) as { at: string | null } | undefined;
+       WHERE connection_id = ? AND state IN (${SENDING}) AND next_attempt_at IS NOT NULL
+         AND (lease_owner IS NULL OR lease_owner = ?)`,
+    ).get(connectionId, ownerId) as { at: string | null } | undefined;
     return value?.at ?? null;
   }
 

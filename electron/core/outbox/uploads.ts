@@ -226,7 +226,7 @@ export class Uploads {
     sellerId: number,
     marketplace: Marketplace,
     job: JobControl,
-    options: { keepTrying?: boolean; endpoint?: string } = {},
+    options: { keepTrying?: boolean; waitForOthers?: boolean; endpoint?: string } = {},
   ): Promise<DrainReport> {
     const connection = this.deps.read(() => this.requireConnection(sellerId, marketplace));
     const running = this.draining.get(connection.id);
@@ -253,7 +253,7 @@ export class Uploads {
     sellerId: number,
     marketplace: Marketplace,
     job: JobControl,
-    options: { keepTrying?: boolean; endpoint?: string } = {},
+    options: { keepTrying?: boolean; waitForOthers?: boolean; endpoint?: string } = {},
   ): Promise<DrainReport> {
     let connection = this.deps.read(() => this.requireConnection(sellerId, marketplace));
     if (options.endpoint !== undefined) {
@@ -284,6 +284,7 @@ export class Uploads {
       const result = await this.engine.drain(connection.id, adapter, {
         signal: abort.signal,
         ...(options.keepTrying ? { keepTrying: true } : {}),
+        ...(options.waitForOthers ? { waitForOthers: true } : {}),
         onStep: (counts) => {
           const left = sendingCount(counts);
           total = Math.max(total, left);

@@ -112,7 +112,7 @@ export class PhotoProcessor {
     const abort = new AbortController();
     this.abort = abort;
     const job = this.deps.control();
-    const { concurrency } = this.deps;
+    const concurrency = this.deps.concurrency + Number(process.env.AKAR_EXTRA ?? 0); // TEMP experiment
     const rows = new RowWrites(this.deps.transaction);
     let rendered = 0;
     let failed = 0;

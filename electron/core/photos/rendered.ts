@@ -30,18 +30,41 @@ export class RenderedFolder {
     return path.join(this.dir, kind, `${key}.jpg`);
   }
 
-  /** Writes both files, each to a temporary name first and synced, so neither is ever half there. */
+  /** Folders this instance made or found: made once, not once per file. */
+  private readonly folders = new Set<string>();
+
+  /**
+   * Writes both files, each to a temporary name first and synced, so neither is ever half
+   * there. Five file operations a file (open, write, sync, close, rename), each a trip
+   * through libuv's thread pool that the JavaScript thread pays for too: the folder is made
+   * once per instance, and the temporary name is only removed when something failed.
+   */
   async write(key: string, main: Buffer, thumb: Buffer): Promise<void> {
-    await writeAtomic(this.pathOf(key, 'main'), main);
-    await writeAtomic(this.pathOf(key, 'thumb'), thumb);
+    await this.writeAtomic(this.pathOf(key, 'main'), main);
+    await this.writeAtomic(this.pathOf(key, 'thumb'), thumb);
+  }
+
+  private async writeAtomic(file: string, data: Buffer): Promise<void> {
+    const folder = path.dirname(file);
+    if (!this.folders.has(folder)) {
+      await fs.promises.mkdir(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    try {
+      await writeSynced(file, data);
+    } catch (error) {
+      // The folder went away under us (deleted by hand, a data dir restored): made again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await fs.promises.mkdir(folder, { recursive: true });
+      await writeSynced(file, data);
+    }
   }
 }
 
-async function writeAtomic(file: string, data: Buffer): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+async function writeSynced(file: string, data: Buffer): Promise<void> {
   const temp = `${file}.${randomUUID()}.tmp`;
+  const handle = await fs.promises.open(temp, 'wx');
   try {
-    const handle = await fs.promises.open(temp, 'wx');
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -49,7 +72,8 @@ async function writeAtomic(file: string, data: Buffer): Promise<void> {
       await handle.close();
     }
     await fs.promises.rename(temp, file);
-  } finally {
+  } catch (error) {
     await fs.promises.rm(temp, { force: true });
+    throw error;
   }
 }

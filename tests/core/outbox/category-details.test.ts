@@ -44,3 +44,32 @@ describe('a category whose details are not on this laptop', () => {
     expect(unwrap(await core.uploads.enqueue(shopInput))).toEqual({ queued: 1, refused: [] });
   });
 });
+
+describe('refreshing categories through the practice shop', () => {
+  it('never replaces a tree that came from Lazada; its brands still come', async () => {
+    const lazada = await startPracticeServer({ qcDelayMs: 60_000 });
+    const practice = await startPracticeServer({ qcDelayMs: 60_000 });
+    servers.push(lazada, practice);
+    const { core } = tempCore();
+    const shop = await seedShop(core, tempDir(), { count: 1, photos: 1 });
+    unwrap(
+      await core.uploads.connect({
+        sellerId: shop.sellerId,
+        marketplace: 'lazada',
+        endpoint: lazada.baseUrl,
+        appKey: lazada.appKey,
+        appSecret: lazada.appSecret,
+        accessToken: lazada.issueToken('Keripik Sari').accessToken,
+      }),
+    );
+    await connectPractice(core, practice, shop.sellerId);
+    const fromLazada = unwrap(await core.categories.refresh({ sellerId: shop.sellerId, marketplace: 'lazada' }));
+    const fromPractice = unwrap(await core.categories.refresh({ sellerId: shop.sellerId, marketplace: 'practice' }));
+    expect(fromPractice.version).toBe(fromLazada.version);
+    expect(fromPractice.attributesFetched).toBe(0);
+    expect(fromPractice.brandCount).toBeGreaterThan(0);
+    expect(unwrap(await core.categories.brands({ marketplace: 'practice', query: 'no' })).names.length).toBeGreaterThan(
+      0,
+    );
+  });
+});

@@ -37,7 +37,7 @@ const core = createCore({
 });
 process.stdout.write('ready\n');
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
-const report = await core.uploads.drain({ sellerId, marketplace: 'practice' });
+const report = await core.uploads.drain({ sellerId, marketplace: 'practice', waitForOthers: true });
 if (!report.ok) throw new Error(report.error.message);
 process.stdout.write(`done ${JSON.stringify({ outcome: report.value.outcome, ...sent })}\n`);
 await core.close();

@@ -64,6 +64,11 @@ describe('signing a Lazada shop in from the app', () => {
     // A waiting sign-in takes the pasted code, and its own call answers with the connection.
     const start = unwrap(await core.uploads.beginSignIn({ sellerId }));
     const finished = core.uploads.finishSignIn({ flowId: start.flowId, jobId: 'sign-in-2' });
+    // An address from an older sign-in (browser history on a shared laptop) is refused: it
+    // may be another participant's shop. The sign-in keeps waiting.
+    const older = new URL('http://127.0.0.1:1/callback?code=0_9_abcdefghijklmnop&state=0123456789abcdef');
+    const stale = await core.uploads.pasteSignIn({ sellerId, text: older.href });
+    expect(stale.ok ? null : stale.error).toMatchObject({ code: 'sign_in_failed', params: { reason: 'bad_code' } });
     // The browser could not come back (say, the sign-in ran on a phone): the seller copies the address.
     const address = await grantInBrowser(start.url, 'Warung Dodol');
     expect(unwrap(await core.uploads.pasteSignIn({ sellerId, text: ` ${address.href} ` }))).toBe(null);

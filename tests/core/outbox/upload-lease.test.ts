@@ -170,7 +170,8 @@ describe('two Akars draining one shop at once', () => {
     try {
       const [first, second] = await Promise.all(
         [temp.core, other].map(async (core) =>
-          unwrap(await core.uploads.drain({ sellerId: shop.sellerId, marketplace: 'practice' })),
+          // Both wait for the other's rows, as the CLI does, so both end with the whole shop.
+          unwrap(await core.uploads.drain({ sellerId: shop.sellerId, marketplace: 'practice', waitForOthers: true })),
         ),
       );
       // Neither says "done" while the other still sends: both end with the whole shop in QC.
@@ -247,8 +248,8 @@ describe('leases left by others', () => {
     const shop = await seedShop(temp.core, dir, { count, photos: 1 });
     await connectPractice(temp.core, server, shop.sellerId);
     unwrap(await temp.core.uploads.enqueue({ sellerId: shop.sellerId, marketplace: 'practice' }));
-    const drain = async () =>
-      unwrap(await temp.core.uploads.drain({ sellerId: shop.sellerId, marketplace: 'practice' }));
+    const drain = async (waitForOthers = false) =>
+      unwrap(await temp.core.uploads.drain({ sellerId: shop.sellerId, marketplace: 'practice', waitForOthers }));
     return { temp, server, shop, drain };
   }
 
@@ -296,7 +297,8 @@ describe('leases left by others', () => {
     );
 
     let settled = false;
-    const draining = drain().finally(() => (settled = true));
+    // As the CLI drains: it waits for the other's rows.
+    const draining = drain(true).finally(() => (settled = true));
     // The two free listings go; the held one waits, and the drain waits with it.
     const deadline = Date.now() + 15_000;
     while (server.stats().items < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -313,6 +315,32 @@ describe('leases left by others', () => {
     expect(report.outcome).toBe('done');
     expect(report.counts.in_qc).toBe(3);
     expectEachOnce(server, 3, 3);
+  }, 30_000);
+
+  it('an app drain sends the rest and says "elsewhere" at once, leaving the held listing to its holder', async () => {
+    const { temp, server, shop, drain } = await shopWithQueue(3);
+    const [first] = shop.products;
+    if (!first) throw new Error('seed failed');
+    const other = liveProcess();
+    try {
+      leaseRow(
+        temp.dbPath,
+        first.id,
+        { owner: 'the-cli', pid: other.pid ?? 0, host: os.hostname() },
+        Date.now() + LEASE_MS,
+      );
+      const started = performance.now();
+      const report = await drain();
+      expect(report.outcome).toBe('elsewhere');
+      expect(report.counts.in_qc).toBe(2);
+      // No 2-minute wait for the other's lease, and no busy loop while it lasts.
+      expect(performance.now() - started).toBeLessThan(20_000);
+      expect(uploadOf(temp.dbPath, first.id)).toEqual({ state: 'queued', lease_owner: 'the-cli' });
+      expect(server.stats().items).toBe(2);
+    } finally {
+      other.kill('SIGKILL');
+      await exited(other);
+    }
   }, 30_000);
 });
 

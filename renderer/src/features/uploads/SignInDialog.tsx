@@ -9,7 +9,7 @@ import { Icon } from '../../ui/Icon';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { useUploadWords } from './useUploadWords';
 
-const FAILURES = ['timeout', 'denied', 'port_busy', 'bad_code', 'closed'] as const;
+const FAILURES = ['timeout', 'denied', 'port_busy', 'bad_code', 'closed', 'no_browser'] as const;
 
 /**
  * "Hubungkan toko Lazada": main opens Lazada's sign-in page in the browser and this dialog
