@@ -1,9 +1,9 @@
 /**
  * The photo studio as the app runs it, on the same corpus as bench/photos.ts: import
  * (copy, hash, decode check, SQLite rows), then the rendering queue (render, thumbnail,
- * files written and synced, QC measures, SQLite update) with one photo per core. Reports
- * photos/s against raw sharp's, and resident memory at photo 100 and at the end, to show
- * it does not grow over a long batch.
+ * files written and synced, QC measures, SQLite update) with one photo per core and one
+ * more waiting for a core. Reports photos/s against raw sharp's, and resident memory at
+ * photo 100 and at the end, to show it does not grow over a long batch.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,8 @@ export interface StudioRun {
   /** Process CPU time (all threads) per photo in the queue: unlike wall time, barely moved by neighbours. */
   readonly cpuMsPerPhoto: number;
   readonly rssAt100Mb: number | null;
+  /** Resident memory as the 100th, 200th, ... photo was done: a long batch must not grow. */
+  readonly rssEveryHundredMb: readonly number[];
   readonly rssEndMb: number;
   readonly peakRssMb: number;
   readonly meanBytes: number;
@@ -34,6 +36,7 @@ const NO_QC: PhotoQc = { measure: async () => null, review: () => ({ photos: new
 export async function benchStudio(files: readonly string[], options: { qc?: boolean } = {}): Promise<StudioRun> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'akar-bench-studio-'));
   let rssAt100: number | null = null;
+  const everyHundred: number[] = [];
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
@@ -42,8 +45,10 @@ export async function benchStudio(files: readonly string[], options: { qc?: bool
     dataDir,
     ...(options.qc === false ? { photoQc: NO_QC } : {}),
     onProgress: (event) => {
-      if (event.kind === 'photo-process' && rssAt100 === null && event.done >= 100)
-        rssAt100 = process.memoryUsage.rss();
+      if (event.kind !== 'photo-process') return;
+      if (rssAt100 === null && event.done >= 100) rssAt100 = process.memoryUsage.rss();
+      // Progress events are throttled: the first one at or past each hundred counts.
+      if (event.done >= 100 * (everyHundred.length + 1)) everyHundred.push(process.memoryUsage.rss() / 1024 / 1024);
     },
   });
   try {
@@ -68,6 +73,7 @@ export async function benchStudio(files: readonly string[], options: { qc?: bool
       photosPerSecond: files.length / processSeconds,
       cpuMsPerPhoto: (user + system) / 1000 / files.length,
       rssAt100Mb: rssAt100 === null ? null : rssAt100 / 1024 / 1024,
+      rssEveryHundredMb: everyHundred,
       rssEndMb: rssEnd / 1024 / 1024,
       peakRssMb: Math.max(peak, rssEnd) / 1024 / 1024,
       meanBytes: sizes.reduce((a, b) => a + b, 0) / sizes.length,

@@ -142,6 +142,7 @@ export async function inspectPhoto(input: PhotoInput, options: InspectOptions = 
 
 export interface OpenedPhoto {
   readonly format: RasterFormat;
+  /** The file's size (0 from `openSniffed` when the caller did not say). */
   readonly bytes: number;
   /** A sharp instance on the input with `UNTRUSTED_INPUT`; nothing decoded yet. */
   readonly image: Sharp;
@@ -155,15 +156,25 @@ export interface OpenedPhoto {
  * Sniffs the input, refuses what is not a raster photo, and reads the header through sharp.
  * The returned instance has decoded nothing yet: the caller builds its one pipeline on it.
  */
-export async function openPhoto(
-  input: PhotoInput,
-): Promise<{ readonly ok: true; readonly photo: OpenedPhoto } | Failure<PhotoInputReason>> {
+export async function openPhoto(input: PhotoInput): Promise<Opened> {
   const head = await readHead(input);
   if (!head.ok) return head;
   if (head.bytes === 0) return fail('empty');
   const format = sniffPhoto(head.head);
   if (!isRaster(format)) return refuseFormat(format);
+  return openSniffed(input, format, head.bytes);
+}
 
+type Opened = { readonly ok: true; readonly photo: OpenedPhoto } | Failure<PhotoInputReason>;
+
+/**
+ * `openPhoto` for a file whose first bytes were already sniffed as `format` (a stored
+ * original, checked when it was imported): the header is not read again, which saves four
+ * file operations a photo in the rendering queue. The decoder libvips picks must still be
+ * the one for `format`, so a file that changed since is refused all the same. `bytes` is
+ * the file's size when the caller knows it, else 0.
+ */
+export async function openSniffed(input: PhotoInput, format: RasterFormat, bytes = 0): Promise<Opened> {
   const image = sharp(input, UNTRUSTED_INPUT);
   let meta: Metadata;
   try {
@@ -178,7 +189,7 @@ export async function openPhoto(
   const width = meta.autoOrient.width;
   const height = meta.autoOrient.height;
   if (width * height > MAX_INPUT_PIXELS) return tooManyPixels(width, height);
-  return { ok: true, photo: { format, bytes: head.bytes, image, meta, width, height } };
+  return { ok: true, photo: { format, bytes, image, meta, width, height } };
 }
 
 const SHARP_FORMAT: Record<RasterFormat, string> = {

@@ -164,6 +164,25 @@ describe('renderPhoto output format', () => {
     expect(fromBytes.mainInfo.width).toBe(1200);
     expectUpright(fromBytes.pixels);
   });
+
+  it('skips the header when told the format (a stored original), and still refuses another format', async () => {
+    const told = ok(await renderPhoto(upright, {}, LAZADA_PRESET, { format: 'jpeg' }));
+    const sniffed = ok(await renderPhoto(upright, {}, LAZADA_PRESET));
+    expect(told.main.equals(sniffed.main)).toBe(true);
+    expect(told.source).toEqual(sniffed.source);
+    // A PNG where a JPEG was stored (a file that changed since): sharp's decoder gives it away.
+    const png = path.join(dir, 'not-a-jpeg.png');
+    fs.writeFileSync(png, await transparentPng(40, 30));
+    expect(await renderPhoto(png, {}, LAZADA_PRESET, { format: 'jpeg' })).toMatchObject({
+      ok: false,
+      reason: 'unsupported',
+      params: { format: 'jpeg', decoder: 'png' },
+    });
+    expect(await renderPhoto(path.join(dir, 'gone.jpg'), {}, LAZADA_PRESET, { format: 'jpeg' })).toMatchObject({
+      ok: false,
+      reason: 'file_not_found',
+    });
+  });
 });
 
 describe('renderPhoto orientation', () => {
