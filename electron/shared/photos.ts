@@ -113,7 +113,8 @@ export interface ProductPhotoSummary {
   readonly productId: number;
   readonly name: string;
   readonly photoCount: number;
-  readonly main: { readonly id: number; readonly version: string } | null;
+  /** The main photo; `state` says whether its picture is rendered yet (or failed). */
+  readonly main: { readonly id: number; readonly version: string; readonly state: PhotoState } | null;
   /** The worst finding over its photos: what to look at first. */
   readonly verdict: 'good' | 'warn' | 'reject';
   readonly issues: readonly PhotoIssue[];

@@ -238,6 +238,17 @@ describe('arranging and editing a product’s photos', () => {
     expect(names(await photosOf(keripik.id))).toEqual(['KR-01_3.jpg', 'KR-01.jpg', 'KR-01_2.jpg']);
     expect((await photosOf(keripik.id))[0]?.isMain).toBe(true);
     await photos.waitForPictures(photos.section);
+    // The readiness panel's photo line: a grey background on the main photo would be refused.
+    const photoLine = app.page.getByTestId('photo-readiness');
+    await expect
+      .poll(async () => readable(await photoLine.getByTestId('verdict').textContent()))
+      .toBe('Perlu diperbaiki');
+    expect(readable(await photoLine.getByRole('button').textContent())).toMatch(/^Latar foto utama belum putih/);
+    await photoLine.scrollIntoViewIfNeeded();
+    await app.screenshot('photos-07a-readiness-photo-line');
+    // Its button brings the photo section into view, with focus on it.
+    await photoLine.getByRole('button').click();
+    expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('product-photos');
     const badges = photos.tile(1).getByTestId('qc-badge');
     if ((await badges.count()) > 0) {
       // QC's finding on the new main photo, with its fix-it tip on hover.
@@ -325,6 +336,13 @@ describe('arranging and editing a product’s photos', () => {
     const second = (await photosOf(keripik.id))[1];
     unwrap(await app.core.photos.setRecipe({ id: second?.id ?? 0, recipe: { crop: { x: 0.9, y: 0.9, size: 1 } } }));
     await shell.back();
+    // On the list, the card carries the photos' verdict as the core works it out.
+    const summary = unwrap(await app.core.photos.overview({ sellerId: seller.id })).products.find(
+      (entry) => entry.productId === keripik.id,
+    );
+    const onCard = { reject: 'Foto perlu diperbaiki', warn: 'Foto bisa lebih bagus', good: '' };
+    await expect.poll(() => list.photoVerdict('Keripik Singkong Balado')).toBe(onCard[summary?.verdict ?? 'good']);
+    await app.screenshot('photos-12a-card-verdict');
     await list.edit('Keripik Singkong Balado');
     const failed = photos.tile(2).getByTestId('photo-failed');
     await failed.waitFor();

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import { isRaster, sniffPhoto, SNIFF_BYTES, type PhotoFormat, type RasterFormat } from './sniff';
+import { isPlainSrgb } from './srgb-profile';
 
 /**
  * Opening a photo we did not make (phones, USB sticks, chat apps): read the first bytes,
@@ -144,9 +145,14 @@ export interface OpenedPhoto {
   readonly format: RasterFormat;
   /** The file's size (0 from `openSniffed` when the caller did not say). */
   readonly bytes: number;
-  /** A sharp instance on the input with `UNTRUSTED_INPUT`; nothing decoded yet. */
+  /**
+   * A sharp instance on the input with `UNTRUSTED_INPUT`; nothing decoded yet. It ignores an
+   * embedded profile that is plain sRGB (srgb-profile.ts): the pixels are sRGB already.
+   */
   readonly image: Sharp;
   readonly meta: Metadata;
+  /** The photo carries a plain sRGB profile, which `image` ignores. */
+  readonly ignoresProfile: boolean;
   /** Oriented size (after EXIF orientation). */
   readonly width: number;
   readonly height: number;
@@ -189,7 +195,10 @@ export async function openSniffed(input: PhotoInput, format: RasterFormat, bytes
   const width = meta.autoOrient.width;
   const height = meta.autoOrient.height;
   if (width * height > MAX_INPUT_PIXELS) return tooManyPixels(width, height);
-  return { ok: true, photo: { format, bytes, image, meta, width, height } };
+  // An 8-bit photo tagged plain sRGB is already what the output is: no conversion.
+  const plain = meta.depth === 'uchar' && meta.space === 'srgb' && isPlainSrgb(meta.icc);
+  const decoder = plain ? sharp(input, { ...UNTRUSTED_INPUT, ignoreIcc: true }) : image;
+  return { ok: true, photo: { format, bytes, image: decoder, meta, width, height, ignoresProfile: plain } };
 }
 
 const SHARP_FORMAT: Record<RasterFormat, string> = {

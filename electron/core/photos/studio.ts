@@ -195,7 +195,7 @@ export class PhotoStudio {
         productId: product.id,
         name: product.name,
         photoCount: rows.length,
-        main: main ? { id: main.id, version: versionOf(main) } : null,
+        main: main ? { id: main.id, version: versionOf(main), state: main.state } : null,
         verdict: issues.some((i) => i.severity === 'reject') ? 'reject' : issues.length > 0 ? 'warn' : 'good',
         issues,
       };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPhoto } from '../../../electron/core/photos/inspect';
 import { LAZADA_PRESET } from '../../../electron/core/photos/presets';
 import { measurePhoto, measurePixels, SAMPLE_SIDE } from '../../../electron/core/photos/qc/measure';
 import { renderPhoto, type Rendered, type RenderResult } from '../../../electron/core/photos/render';
@@ -19,6 +20,7 @@ import {
   png16,
   RED,
   transparentPng,
+  uprightPixels,
   writeOddFiles,
   type Decoded,
   type OddFile,
@@ -350,11 +352,24 @@ describe('renderPhoto colour', () => {
       .withIccProfile('p3')
       .jpeg({ quality: 95 })
       .toBuffer();
+    const opened = await openPhoto(red);
+    expect(opened.ok && opened.photo.ignoresProfile).toBe(false);
     // Stored P3 values are not sRGB red: read without the profile they would be duller.
     const stored = await decode(await sharp(red, { ignoreIcc: true }).png().toBuffer());
     expect(isNear(pixel(stored, 150, 150), [255, 0, 0], 12)).toBe(false);
     const result = await render(red);
     expect(isNear(pixel(result.pixels, 150, 150), [255, 0, 0], 12)).toBe(true);
+  });
+
+  it('reads a photo tagged plain sRGB as it is, without a conversion that would change nothing', async () => {
+    const { data, width, height } = uprightPixels({ width: 800, height: 600, seed: 3 });
+    const raw = { raw: { width, height, channels: 3 as const } };
+    const tagged = await sharp(data, raw).withIccProfile('srgb').jpeg({ quality: 92 }).toBuffer();
+    const untagged = await sharp(data, raw).jpeg({ quality: 92 }).toBuffer();
+    const opened = await openPhoto(tagged);
+    expect(opened.ok && opened.photo.ignoresProfile).toBe(true);
+    // The conversion would give the same pixels: the output is that of the untagged photo.
+    expect((await render(tagged)).main.equals((await render(untagged)).main)).toBe(true);
   });
 
   it('turns greyscale into three channels', async () => {

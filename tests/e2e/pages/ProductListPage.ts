@@ -40,6 +40,13 @@ export class ProductListPage {
     return readable(await badge.textContent());
   }
 
+  /** The card's photo verdict ("Foto perlu diperbaiki"); empty when the photos need no work. */
+  async photoVerdict(name: string): Promise<string> {
+    const badge = this.card(name).getByTestId('verdict');
+    if ((await badge.count()) === 0) return '';
+    return readable(await badge.textContent());
+  }
+
   edit(name: string, label = 'Ubah'): Promise<void> {
     return this.card(name)
       .getByRole('button', { name: `${label} ${name}` })

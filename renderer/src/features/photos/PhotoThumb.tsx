@@ -71,13 +71,3 @@ export function PhotoThumb({
     />
   );
 }
-
-/**
- * The state of a photo known only by its version (the overview's main photo): the core names
- * a photo without a rendered picture `<state>-<time>`.
- */
-export function stateOfVersion(version: string): PhotoState {
-  if (version.startsWith('pending-')) return 'pending';
-  if (version.startsWith('failed-')) return 'failed';
-  return 'ready';
-}

@@ -13,7 +13,8 @@ import { Icon } from '../../ui/Icon';
 import { LoadStatus } from '../../ui/LoadStatus';
 import { ImportStatus } from './ImportSummary';
 import { PHOTO_DRAG_TYPE } from './ProductPhotoSection';
-import { PhotoThumb, stateOfVersion } from './PhotoThumb';
+import { PhotoThumb } from './PhotoThumb';
+import { photoVerdict, VerdictBadge } from './PhotoVerdict';
 import { useFileDrop } from './useFileDrop';
 import { usePhotoImport } from './usePhotoImport';
 import { PENDING_POLL_MS } from './useProductPhotos';
@@ -61,9 +62,7 @@ export function PhotosScreen({ sellerId, sellerName }: { sellerId: number; selle
     load.state === 'ready' &&
     ((queue?.status?.pending ?? 0) > 0 ||
       load.value.unmatched.some((photo) => photo.state === 'pending') ||
-      load.value.overview.products.some(
-        (product) => product.main && stateOfVersion(product.main.version) === 'pending',
-      ));
+      load.value.overview.products.some((product) => product.main?.state === 'pending'));
   useEffect(() => {
     if (!pending) return;
     const timer = setTimeout(reload, PENDING_POLL_MS);
@@ -208,13 +207,7 @@ function ProductPhotoCard({
   const [over, setOver] = useState(false);
   const titleId = `photo-product-${product.productId}`;
   const worst = worstFirst(product.issues)[0];
-  // QC judges rendered photos only: while the main photo waits, "Foto siap" would be a guess.
-  const verdict =
-    product.photoCount === 0
-      ? 'none'
-      : product.main && stateOfVersion(product.main.version) === 'pending'
-        ? 'processing'
-        : product.verdict;
+  const verdict = photoVerdict(product.photoCount, product.main?.state, product.issues);
 
   const accepts = (event: DragEvent) => dragging !== null || event.dataTransfer.types.includes(PHOTO_DRAG_TYPE);
   const onDragOver = (event: DragEvent<HTMLLIElement>) => {
@@ -247,12 +240,7 @@ function ProductPhotoCard({
       <button type="button" className="photo-product__open" onClick={onOpen}>
         <span className="photo-product__picture">
           {product.main ? (
-            <PhotoThumb
-              id={product.main.id}
-              version={product.main.version}
-              state={stateOfVersion(product.main.version)}
-              alt=""
-            />
+            <PhotoThumb id={product.main.id} version={product.main.version} state={product.main.state} alt="" />
           ) : (
             <span className="photo-thumb photo-thumb--none">
               <Icon name="camera" />
@@ -266,20 +254,7 @@ function ProductPhotoCard({
           {product.photoCount > 0 ? (
             <span className="photo-product__count">{t('products.count', { count: product.photoCount })}</span>
           ) : null}
-          <span className={`verdict verdict--${verdict}`} data-testid="verdict">
-            <Icon
-              name={
-                verdict === 'good'
-                  ? 'check'
-                  : verdict === 'none'
-                    ? 'camera'
-                    : verdict === 'processing'
-                      ? 'image'
-                      : 'alert'
-              }
-            />
-            {t(`verdict.${verdict}`)}
-          </span>
+          <VerdictBadge verdict={verdict} />
           {worst && verdict !== 'none' && verdict !== 'processing' ? (
             <span className="photo-product__issue">{issueWords(tr, worst, language).title}</span>
           ) : null}

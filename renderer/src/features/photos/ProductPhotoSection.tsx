@@ -18,6 +18,9 @@ import { useProductPhotos } from './useProductPhotos';
 import { useStudioWords } from './useStudioWords';
 import { errorOf } from './calls';
 
+/** The element the readiness panel's photo line moves to: the section, or the hint on a new product. */
+export const PHOTOS_ANCHOR = 'product-photos';
+
 /** The drag carries a photo id under this type, so other drags (text, files) are ignored. */
 export const PHOTO_DRAG_TYPE = 'application/x-akar-photo';
 
@@ -29,7 +32,16 @@ type Focus = { readonly id: number; readonly action: 'left' | 'right' | 'main' }
  * another photo's place), "Ubah" (the editor) and "Hapus" (undone from the toast). Every
  * change is saved at once; the form's own "Simpan" is not needed for photos.
  */
-export function ProductPhotoSection({ sellerId, productId }: { sellerId: number; productId: number }) {
+export function ProductPhotoSection({
+  sellerId,
+  productId,
+  onLoaded,
+}: {
+  sellerId: number;
+  productId: number;
+  /** Told each time the photos are (re)loaded: the readiness panel shows their verdict. */
+  onLoaded?: (photos: ProductPhotos) => void;
+}) {
   const { t } = useStudioWords();
   const { t: ui } = useTranslation();
   const toast = useToast();
@@ -50,7 +62,12 @@ export function ProductPhotoSection({ sellerId, productId }: { sellerId: number;
   });
   const fileDrop = useFileDrop((files) => void run.drop(files), !run.busy);
 
-  const photos = load.state === 'ready' ? load.value.photos : [];
+  const loaded = load.state === 'ready' ? load.value : null;
+  useEffect(() => {
+    if (loaded) onLoaded?.(loaded);
+  }, [loaded, onLoaded]);
+
+  const photos = loaded?.photos ?? [];
   const ids = photos.map((photo) => photo.id);
 
   // After a move by keyboard, focus follows the photo to its new place (same button if it is
@@ -161,6 +178,8 @@ export function ProductPhotoSection({ sellerId, productId }: { sellerId: number;
     <section
       className={`panel product-photos${fileDrop.over ? ' product-photos--drop' : ''}`}
       aria-labelledby="product-photos-title"
+      id={PHOTOS_ANCHOR}
+      tabIndex={-1}
       data-testid="product-photos"
       {...fileDrop.props}
     >
@@ -368,7 +387,7 @@ function PhotoTile({
 export function NewProductPhotoHint() {
   const { t } = useStudioWords();
   return (
-    <p className="product-photos__new" data-testid="new-product-photo-hint">
+    <p className="product-photos__new" data-testid="new-product-photo-hint" id={PHOTOS_ANCHOR} tabIndex={-1}>
       <Icon name="camera" />
       <span>{t('section.newProduct')}</span>
     </p>

@@ -4,6 +4,8 @@ import { formatPriceRange } from '../../lib/money';
 import { formatNumber } from '../../lib/numbers';
 import { initials, toneFor } from '../../lib/initials';
 import { Icon } from '../../ui/Icon';
+import type { ProductPhotoSummary } from '../../../../electron/shared/photos';
+import { photoVerdict, VerdictBadge } from '../photos/PhotoVerdict';
 import { photoUrl } from '../photos/useStudioWords';
 import { PROBLEM_KEYS } from './readiness';
 import { RowButton, RowDeleteButton } from '../../ui/RowButton';
@@ -14,18 +16,21 @@ import { RowButton, RowDeleteButton } from '../../ui/RowButton';
  */
 export function ProductCard({
   product,
-  photo = null,
+  photos = null,
   onEdit,
   onDelete,
 }: {
   product: ProductSummary;
-  /** The main photo, once it is rendered. */
-  photo?: { readonly id: number; readonly version: string } | null;
+  /** How its photos stand (the photo overview's line for it), once loaded. */
+  photos?: ProductPhotoSummary | null;
   onEdit: () => void;
   onDelete: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const titleId = `product-${product.id}-name`;
+  const photo = photos?.main?.state === 'ready' ? photos.main : null;
+  // Only what asks for work is shown: "Belum ada foto" is on the picture already.
+  const verdict = photos ? photoVerdict(photos.photoCount, photos.main?.state, photos.issues) : null;
   return (
     <li className="product-card" aria-labelledby={titleId} onClick={onEdit}>
       <div
@@ -67,6 +72,7 @@ export function ProductCard({
           <span>{t('products.variants', { count: product.skuCount })}</span>
         </p>
         <Readiness product={product} />
+        {verdict === 'reject' || verdict === 'warn' ? <VerdictBadge verdict={verdict} onCard /> : null}
       </div>
       <div className="product-card__actions">
         <RowButton label={t('products.editNamed', { name: product.name })} onClick={onEdit}>

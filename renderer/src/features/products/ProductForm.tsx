@@ -40,6 +40,8 @@ import { ReadinessPanel } from './ReadinessPanel';
 import type { CategoryKnowledge } from './readiness';
 import { SkuFields, type VariationInfo } from './SkuFields';
 import { VariationFields } from './VariationFields';
+import type { PhotoSet } from '../photos/PhotoReadiness';
+import { PHOTOS_ANCHOR } from '../photos/ProductPhotoSection';
 import { optionsFor } from './variations';
 
 const SKU_FIELDS: readonly SkuField[] = [...SKU_TEXT_FIELDS, ...SKU_NUMBER_FIELDS];
@@ -52,6 +54,15 @@ interface ProductFormProps {
   readonly product: Product | null;
   /** The product's photos (the photo studio's section), shown first: picture first. */
   readonly photos?: ReactNode;
+  /** The same photos as data, for their line in the readiness panel. */
+  readonly photoSet?: PhotoSet;
+}
+
+/** Brings the photo section into view and focus, for the readiness panel's photo line. */
+function focusPhotos(): void {
+  const section = document.getElementById(PHOTOS_ANCHOR);
+  section?.scrollIntoView({ block: 'start' });
+  section?.focus({ preventScroll: true });
 }
 
 /** Focuses the first control inside an element that is not itself a form field (the picker). */
@@ -59,7 +70,7 @@ function focusWithin(id: string): void {
   document.getElementById(id)?.querySelector<HTMLElement>('input, button:not(:disabled), select, textarea')?.focus();
 }
 
-export function ProductForm({ sellerId, product, photos }: ProductFormProps) {
+export function ProductForm({ sellerId, product, photos, photoSet = 'new' }: ProductFormProps) {
   const { t, i18n } = useTranslation();
   const { back } = useNavigation();
   const toast = useToast();
@@ -476,6 +487,8 @@ export function ProductForm({ sellerId, product, photos }: ProductFormProps) {
           stored={product && product.categoryId === categoryId ? product.problems : []}
           statusError={errorFor('status')}
           onGo={focusField}
+          photos={photoSet}
+          onGoToPhotos={focusPhotos}
         />
       </div>
 

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { api } from '../../lib/api';
 import { useLoadRecord } from '../../lib/useLoad';
 import { LoadStatus } from '../../ui/LoadStatus';
+import type { PhotoSet } from '../photos/PhotoReadiness';
 import { NewProductPhotoHint, ProductPhotoSection } from '../photos/ProductPhotoSection';
 import { ProductForm } from './ProductForm';
 
@@ -15,12 +17,22 @@ export function ProductFormScreen({
   productId: number | undefined;
 }) {
   const [product, reload] = useLoadRecord(productId, (id) => api.invoke('products:get', { id }));
+  // The section loads the photos; the readiness panel shows their verdict from the same load.
+  const [photoSet, setPhotoSet] = useState<PhotoSet>('loading');
   if (product.state !== 'ready') return <LoadStatus load={product} onRetry={reload} />;
   // Photos belong to a stored product: a new one is saved first.
   const photos = product.value ? (
-    <ProductPhotoSection sellerId={sellerId} productId={product.value.id} />
+    <ProductPhotoSection sellerId={sellerId} productId={product.value.id} onLoaded={setPhotoSet} />
   ) : (
     <NewProductPhotoHint />
   );
-  return <ProductForm sellerId={sellerId} sellerName={sellerName} product={product.value} photos={photos} />;
+  return (
+    <ProductForm
+      sellerId={sellerId}
+      sellerName={sellerName}
+      product={product.value}
+      photos={photos}
+      photoSet={product.value ? photoSet : 'new'}
+    />
+  );
 }

@@ -11,7 +11,6 @@ import { Icon } from '../../ui/Icon';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { LoadStatus } from '../../ui/LoadStatus';
 import { ExportButton } from '../catalogue/ExportButton';
-import { stateOfVersion } from '../photos/PhotoThumb';
 import { ProductCard } from './ProductCard';
 
 /** One participant's catalogue: picture-first cards, and the way to add the next product. */
@@ -31,16 +30,10 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
     reloadPhotos();
   }, [reloadProducts, reloadPhotos]);
   const remove = useMoveToTrash('product', reload);
-  const mainPhotos = useMemo(
+  const photoSummaries = useMemo(
     () =>
       new Map(
-        photos.state === 'ready'
-          ? photos.value.products.flatMap((summary) =>
-              summary.main && stateOfVersion(summary.main.version) === 'ready'
-                ? [[summary.productId, summary.main] as const]
-                : [],
-            )
-          : [],
+        photos.state === 'ready' ? photos.value.products.map((summary) => [summary.productId, summary] as const) : [],
       ),
     [photos],
   );
@@ -127,7 +120,7 @@ export function ProductListScreen({ sellerId }: { sellerId: number }) {
             <ProductCard
               key={product.id}
               product={product}
-              photo={mainPhotos.get(product.id) ?? null}
+              photos={photoSummaries.get(product.id) ?? null}
               onEdit={() => edit(product)}
               onDelete={() => void remove(product)}
             />

@@ -2,6 +2,7 @@ import { useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessProblem } from '../../../../electron/shared/catalogue';
 import { Icon } from '../../ui/Icon';
+import { PhotoReadiness, type PhotoSet } from '../photos/PhotoReadiness';
 import type { ProductValues } from './productValues';
 import { PROBLEM_KEYS, readinessItems, type CategoryKnowledge, type ReadinessItem } from './readiness';
 
@@ -14,6 +15,10 @@ interface ReadinessPanelProps {
   readonly statusError: string | undefined;
   /** Moves to the field a line is about. */
   readonly onGo: (field: string) => void;
+  /** The product's photos, for their own line under the checklist. */
+  readonly photos: PhotoSet;
+  /** Moves to the photo section. */
+  readonly onGoToPhotos: () => void;
 }
 
 /**
@@ -22,7 +27,16 @@ interface ReadinessPanelProps {
  * fills things in; and the choice between draft and ready right under it, where the
  * reason it may not be ready yet is visible.
  */
-export function ReadinessPanel({ control, register, category, stored, statusError, onGo }: ReadinessPanelProps) {
+export function ReadinessPanel({
+  control,
+  register,
+  category,
+  stored,
+  statusError,
+  onGo,
+  photos,
+  onGoToPhotos,
+}: ReadinessPanelProps) {
   const { t } = useTranslation();
   const values = useWatch({ control }) as ProductValues;
   const items = readinessItems(values, category, stored);
@@ -58,6 +72,8 @@ export function ReadinessPanel({ control, register, category, stored, statusErro
           </ul>
         </>
       )}
+
+      <PhotoReadiness photos={photos} onGo={onGoToPhotos} />
 
       <fieldset className="choice readiness__status" aria-describedby="product-status-hint">
         <legend className="field__label">{t('productForm.status')}</legend>

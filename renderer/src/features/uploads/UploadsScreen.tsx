@@ -13,7 +13,6 @@ import { useLoad } from '../../lib/useLoad';
 import { EmptyState } from '../../ui/EmptyState';
 import { Icon } from '../../ui/Icon';
 import { LoadStatus } from '../../ui/LoadStatus';
-import { stateOfVersion } from '../photos/PhotoThumb';
 import { ListingList, type MainPhoto } from './ListingList';
 import { LazadaAppDialog } from './LazadaAppDialog';
 import { ShopCards, type CategoryRefresh } from './ShopCards';
@@ -116,9 +115,7 @@ export function UploadsScreen({ sellerId, sellerName }: { sellerId: number; sell
       new Map<number, MainPhoto>(
         load.state === 'ready'
           ? load.value.photos.products.flatMap((summary) =>
-              summary.main && stateOfVersion(summary.main.version) === 'ready'
-                ? [[summary.productId, summary.main] as const]
-                : [],
+              summary.main?.state === 'ready' ? [[summary.productId, summary.main] as const] : [],
             )
           : [],
       ),
