@@ -35,7 +35,9 @@ export function differenceHash(grey: Uint8Array, width: number, box: Box): strin
       const x0 = box.left + Math.floor((cx * box.width) / 9);
       const x1 = Math.max(x0 + 1, box.left + Math.floor(((cx + 1) * box.width) / 9));
       let sum = 0;
-      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += grey[y * width + x]!;
+      for (let y = y0; y < y1; y++) {
+        for (let q = y * width + x0, end = y * width + x1; q < end; q++) sum += grey[q]!;
+      }
       cells[cy * 9 + cx] = sum / ((y1 - y0) * (x1 - x0));
     }
   }
