@@ -113,9 +113,12 @@ export interface ProductPhotoSummary {
   readonly productId: number;
   readonly name: string;
   readonly photoCount: number;
+  /** Of those, still waiting to be rendered, and failed to render. */
+  readonly pending: number;
+  readonly failed: number;
   /** The main photo; `state` says whether its picture is rendered yet (or failed). */
   readonly main: { readonly id: number; readonly version: string; readonly state: PhotoState } | null;
-  /** The worst finding over its photos: what to look at first. */
+  /** The worst finding over its photos (a failed main photo counts as one to fix): what to look at first. */
   readonly verdict: 'good' | 'warn' | 'reject';
   readonly issues: readonly PhotoIssue[];
 }

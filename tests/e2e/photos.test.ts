@@ -335,11 +335,15 @@ describe('arranging and editing a product’s photos', () => {
     // and what to do; "Ubah" opens with the frame pulled inside, and saving renders it again.
     const second = (await photosOf(keripik.id))[1];
     unwrap(await app.core.photos.setRecipe({ id: second?.id ?? 0, recipe: { crop: { x: 0.9, y: 0.9, size: 1 } } }));
+    unwrap(await app.core.photos.process({ action: 'start', wait: true }));
+    expect((await photosOf(keripik.id))[1]?.state).toBe('failed');
     await shell.back();
-    // On the list, the card carries the photos' verdict as the core works it out.
+    // On the list, the card carries the photos' verdict as the core works it out: a photo that
+    // failed is at least worth a look.
     const summary = unwrap(await app.core.photos.overview({ sellerId: seller.id })).products.find(
       (entry) => entry.productId === keripik.id,
     );
+    expect(summary?.verdict).not.toBe('good');
     const onCard = { reject: 'Foto perlu diperbaiki', warn: 'Foto bisa lebih bagus', good: '' };
     await expect.poll(() => list.photoVerdict('Keripik Singkong Balado')).toBe(onCard[summary?.verdict ?? 'good']);
     await app.screenshot('photos-12a-card-verdict');

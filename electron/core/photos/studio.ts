@@ -195,8 +195,16 @@ export class PhotoStudio {
         productId: product.id,
         name: product.name,
         photoCount: rows.length,
+        pending: rows.filter((row) => row.state === 'pending').length,
+        failed: rows.filter((row) => row.state === 'failed').length,
         main: main ? { id: main.id, version: versionOf(main), state: main.state } : null,
-        verdict: issues.some((i) => i.severity === 'reject') ? 'reject' : issues.length > 0 ? 'warn' : 'good',
+        // A main photo that failed leaves no picture; another failed one is left out of the upload.
+        verdict:
+          main?.state === 'failed' || issues.some((i) => i.severity === 'reject')
+            ? 'reject'
+            : issues.length > 0 || rows.some((row) => row.state === 'failed')
+              ? 'warn'
+              : 'good',
         issues,
       };
     });

@@ -1,5 +1,6 @@
 import type { ProductPhotos } from '../../../../electron/shared/photos';
-import { photoVerdict, VerdictBadge } from './PhotoVerdict';
+import { VerdictBadge } from './PhotoVerdict';
+import { photoVerdict, standingOfPhotos, type PhotoStanding } from './verdict';
 import { useStudioWords } from './useStudioWords';
 import { issueWords, worstFirst } from './words';
 
@@ -15,6 +16,17 @@ export type PhotoSet = 'new' | 'loading' | ProductPhotos;
  */
 export function PhotoReadiness({ photos, onGo }: { photos: PhotoSet; onGo: () => void }) {
   const { t, tr, language } = useStudioWords();
+
+  /** What to fix first: photos that could not be made, then the worst QC finding. */
+  function toFix({ failed, issues }: PhotoStanding): string {
+    const ordered = worstFirst(issues);
+    const worst = ordered[0];
+    const first =
+      failed > 0 ? t('readiness.failed', { count: failed }) : worst ? issueWords(tr, worst, language).title : '';
+    const more = ordered.length - (failed > 0 ? 0 : 1);
+    return more > 0 ? `${first} ${t('readiness.more', { count: more })}` : first;
+  }
+
   if (photos === 'loading') return null;
   if (photos === 'new') {
     return (
@@ -25,17 +37,9 @@ export function PhotoReadiness({ photos, onGo }: { photos: PhotoSet; onGo: () =>
       </div>
     );
   }
-  const issues = [...photos.issues, ...photos.photos.flatMap((photo) => photo.issues)];
-  const verdict = photoVerdict(photos.photos.length, photos.photos[0]?.state, issues);
-  const ordered = worstFirst(issues);
-  const worst = ordered[0];
-  const line =
-    verdict === 'reject' || verdict === 'warn'
-      ? worst
-        ? issueWords(tr, worst, language).title +
-          (ordered.length > 1 ? ` ${t('readiness.more', { count: ordered.length - 1 })}` : '')
-        : ''
-      : t(`readiness.${verdict}`);
+  const standing = standingOfPhotos(photos);
+  const verdict = photoVerdict(standing);
+  const line = verdict === 'reject' || verdict === 'warn' ? toFix(standing) : t(`readiness.${verdict}`);
   return (
     <div className="photo-readiness" data-testid="photo-readiness">
       <h3 className="photo-readiness__title">{t('readiness.title')}</h3>

@@ -1,25 +1,6 @@
-import type { PhotoIssue, PhotoState } from '../../../../electron/shared/photos';
 import { Icon, type IconName } from '../../ui/Icon';
 import { useStudioWords } from './useStudioWords';
-
-/** How a product's photos stand, at a glance. */
-export type PhotoVerdict = 'none' | 'processing' | 'reject' | 'warn' | 'good';
-
-/**
- * The verdict from the photos' count, the main photo's state and every QC finding (the
- * set's and each rendered photo's). QC judges rendered photos only: while the main photo
- * waits, "Foto siap" would be a guess, so it says "Sedang diproses".
- */
-export function photoVerdict(
-  photoCount: number,
-  mainState: PhotoState | undefined,
-  issues: readonly PhotoIssue[],
-): PhotoVerdict {
-  if (photoCount === 0) return 'none';
-  if (mainState === 'pending') return 'processing';
-  if (issues.some((issue) => issue.severity === 'reject')) return 'reject';
-  return issues.length > 0 ? 'warn' : 'good';
-}
+import type { PhotoVerdict } from './verdict';
 
 const ICONS: Record<PhotoVerdict, IconName> = {
   none: 'camera',

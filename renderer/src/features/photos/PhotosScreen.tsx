@@ -14,7 +14,8 @@ import { LoadStatus } from '../../ui/LoadStatus';
 import { ImportStatus } from './ImportSummary';
 import { PHOTO_DRAG_TYPE } from './ProductPhotoSection';
 import { PhotoThumb } from './PhotoThumb';
-import { photoVerdict, VerdictBadge } from './PhotoVerdict';
+import { VerdictBadge } from './PhotoVerdict';
+import { photoVerdict, standingOf } from './verdict';
 import { useFileDrop } from './useFileDrop';
 import { usePhotoImport } from './usePhotoImport';
 import { PENDING_POLL_MS } from './useProductPhotos';
@@ -207,7 +208,7 @@ function ProductPhotoCard({
   const [over, setOver] = useState(false);
   const titleId = `photo-product-${product.productId}`;
   const worst = worstFirst(product.issues)[0];
-  const verdict = photoVerdict(product.photoCount, product.main?.state, product.issues);
+  const verdict = photoVerdict(standingOf(product));
 
   const accepts = (event: DragEvent) => dragging !== null || event.dataTransfer.types.includes(PHOTO_DRAG_TYPE);
   const onDragOver = (event: DragEvent<HTMLLIElement>) => {

@@ -5,7 +5,8 @@ import { formatNumber } from '../../lib/numbers';
 import { initials, toneFor } from '../../lib/initials';
 import { Icon } from '../../ui/Icon';
 import type { ProductPhotoSummary } from '../../../../electron/shared/photos';
-import { photoVerdict, VerdictBadge } from '../photos/PhotoVerdict';
+import { VerdictBadge } from '../photos/PhotoVerdict';
+import { photoVerdict, standingOf } from '../photos/verdict';
 import { photoUrl } from '../photos/useStudioWords';
 import { PROBLEM_KEYS } from './readiness';
 import { RowButton, RowDeleteButton } from '../../ui/RowButton';
@@ -30,7 +31,7 @@ export function ProductCard({
   const titleId = `product-${product.id}-name`;
   const photo = photos?.main?.state === 'ready' ? photos.main : null;
   // Only what asks for work is shown: "Belum ada foto" is on the picture already.
-  const verdict = photos ? photoVerdict(photos.photoCount, photos.main?.state, photos.issues) : null;
+  const verdict = photos ? photoVerdict(standingOf(photos)) : null;
   return (
     <li className="product-card" aria-labelledby={titleId} onClick={onEdit}>
       <div
