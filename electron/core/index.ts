@@ -434,15 +434,19 @@ export function createCore(options: CoreOptions): Core {
     endpoints: lazadaEndpoint === undefined ? LAZADA_ENDPOINTS : practiceEndpoints(lazadaEndpoint),
     port: options.lazadaRedirectPort ?? LAZADA_REDIRECT_PORT,
     pageText: () => signInPageWords(readTransaction(() => settings.language())),
-    connect: (sellerId, appKey, code, redirectUri) =>
-      uploads.connect({
-        sellerId,
-        marketplace: 'lazada',
-        appKey,
-        code,
-        redirectUri,
-        ...(lazadaEndpoint === undefined ? {} : { endpoint: lazadaEndpoint }),
-      }),
+    connect: (sellerId, appKey, code, redirectUri, wanted) =>
+      uploads.connect(
+        {
+          sellerId,
+          marketplace: 'lazada',
+          appKey,
+          code,
+          redirectUri,
+          ...(lazadaEndpoint === undefined ? {} : { endpoint: lazadaEndpoint }),
+        },
+        undefined,
+        wanted,
+      ),
   });
   const lazadaApp = async (): Promise<LazadaApp> => {
     const appKey = readTransaction(() => settings.lazadaAppKey());

@@ -32,7 +32,14 @@ export interface SignInDeps {
   readonly port: number;
   /** Words for the browser tab once it is done, in the app's language. */
   readonly pageText: () => { readonly done: string; readonly denied: string };
-  readonly connect: (sellerId: number, appKey: string, code: string, redirectUri: string) => Promise<Connection>;
+  /** Exchanges the code and stores the shop, unless `wanted` says no by then. */
+  readonly connect: (
+    sellerId: number,
+    appKey: string,
+    code: string,
+    redirectUri: string,
+    wanted?: () => boolean,
+  ) => Promise<Connection>;
 }
 
 interface Flow {
@@ -100,7 +107,10 @@ export class LazadaSignIn {
     return { flowId: flow.id, url };
   }
 
-  /** Waits for the seller to grant access, then connects the shop. "Batal" stops the wait. */
+  /**
+   * Waits for the seller to grant access, then connects the shop. "Batal" stops the wait,
+   * and also a token exchange already on its way: the shop is then not connected.
+   */
   async finish(flowId: string, job: JobControl): Promise<Connection> {
     const flow = this.flow;
     if (flow === null || flow.id !== flowId) throw signInFailed('closed');
@@ -115,7 +125,13 @@ export class LazadaSignIn {
         if (error instanceof AuthorizationError) throw signInFailed(error.reason);
         throw error;
       });
-      return await this.deps.connect(flow.sellerId, flow.appKey, code, flow.receiver.redirectUri);
+      return await this.deps.connect(
+        flow.sellerId,
+        flow.appKey,
+        code,
+        flow.receiver.redirectUri,
+        () => !job.cancelled(),
+      );
     } finally {
       clearInterval(timer);
       if (this.flow === flow) await this.close();

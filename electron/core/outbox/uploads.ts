@@ -92,7 +92,15 @@ export class Uploads {
    * `known` names the shop when the caller already knows it (the practice marketplace
    * issued the token itself); a token from an OAuth code names it anyway.
    */
-  async connect(input: ConnectInput, known?: { sellerId: string; shortCode: string }): Promise<Connection> {
+  /**
+   * `wanted` is asked once the code has been exchanged, before anything is stored: a sign-in
+   * the seller cancelled meanwhile ("Batal") leaves no connection behind.
+   */
+  async connect(
+    input: ConnectInput,
+    known?: { sellerId: string; shortCode: string },
+    wanted: () => boolean = () => true,
+  ): Promise<Connection> {
     this.deps.read(() => this.deps.sellers.assertExists(input.sellerId, 'sellerId'));
     if (input.marketplace === 'practice' && input.endpoint === undefined) {
       throw new CoreError({
@@ -130,6 +138,8 @@ export class Uploads {
     } catch (error) {
       throw marketplaceError(error, clock);
     }
+    // The tokens Lazada just gave are simply not kept: they expire unused.
+    if (!wanted()) throw new CoreError({ code: 'cancelled', message: 'sign-in cancelled' });
     // Written before the check, so the check runs through exactly the path uploads will use.
     const row = this.deps.transaction(() =>
       this.connections.upsert({

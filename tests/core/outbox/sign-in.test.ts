@@ -96,6 +96,19 @@ describe('signing a Lazada shop in from the app', () => {
     const redirect = new URL(start.url).searchParams.get('redirect_uri') ?? '';
     await expect(fetch(`${redirect}?code=x&state=y`)).rejects.toThrow();
 
+    // "Batal" after the browser came back, while the code is being exchanged: nothing is kept.
+    server.setFaults('latency=1500,paths=/auth/token/create');
+    const late = unwrap(await core.uploads.beginSignIn({ sellerId }));
+    const exchanging = core.uploads.finishSignIn({ flowId: late.flowId, jobId: 'sign-in-late' });
+    await allowInBrowser(late.url, 'Keripik Sari');
+    unwrap(await core.jobs.cancel({ jobId: 'sign-in-late' }));
+    const tooLate = await exchanging;
+    expect(tooLate.ok ? null : tooLate.error.code).toBe('cancelled');
+    // The exchange did happen at Lazada; its tokens were dropped, not stored.
+    expect(server.stats().requests['/auth/token/create']?.succeeded).toBe(1);
+    expect(unwrap(await core.uploads.connections({ sellerId }))).toEqual([]);
+    server.setFaults('');
+
     const denied = unwrap(await core.uploads.beginSignIn({ sellerId }));
     const deniedWait = core.uploads.finishSignIn({ flowId: denied.flowId, jobId: 'sign-in-4' });
     const query = new URL(denied.url).searchParams;
