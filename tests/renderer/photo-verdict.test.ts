@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PhotoIssue } from '../../electron/shared/photos';
-import { photoVerdict, type PhotoStanding } from '../../renderer/src/features/photos/verdict';
+import { photoVerdict, type PhotoStanding } from '../../electron/shared/plain/photo-verdict';
 
 const dark: PhotoIssue = { code: 'too_dark', severity: 'warn', params: {} };
 const grey: PhotoIssue = { code: 'background_not_white', severity: 'reject', params: {} };

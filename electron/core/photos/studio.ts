@@ -28,6 +28,7 @@ import { LAZADA_PRESET } from './presets';
 import { PhotoProcessor, type ProcessorRun } from './processor';
 import type { RawSample } from './render';
 import { RenderedFolder } from './rendered';
+import { findingsVerdict } from '../../shared/plain/photo-verdict';
 
 /** A rendered main image as QC gets it: the JPEG, and the raw sample the render decoded for QC. */
 export interface RenderedForQc {
@@ -191,20 +192,15 @@ export class PhotoStudio {
         ...rows.flatMap((row) => (row.state === 'ready' ? (review.photos.get(row.id) ?? []) : [])),
       ];
       const main = rows[0];
+      const failed = rows.filter((row) => row.state === 'failed').length;
       return {
         productId: product.id,
         name: product.name,
         photoCount: rows.length,
         pending: rows.filter((row) => row.state === 'pending').length,
-        failed: rows.filter((row) => row.state === 'failed').length,
+        failed,
         main: main ? { id: main.id, version: versionOf(main), state: main.state } : null,
-        // A main photo that failed leaves no picture; another failed one is left out of the upload.
-        verdict:
-          main?.state === 'failed' || issues.some((i) => i.severity === 'reject')
-            ? 'reject'
-            : issues.length > 0 || rows.some((row) => row.state === 'failed')
-              ? 'warn'
-              : 'good',
+        verdict: findingsVerdict({ failed, mainState: main?.state, issues }),
         issues,
       };
     });

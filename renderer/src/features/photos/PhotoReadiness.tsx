@@ -1,6 +1,7 @@
-import type { ProductPhotos } from '../../../../electron/shared/photos';
+import type { PhotoIssue, ProductPhotos } from '../../../../electron/shared/photos';
 import { VerdictBadge } from './PhotoVerdict';
-import { photoVerdict, standingOfPhotos, type PhotoStanding } from './verdict';
+import { photoVerdict, type PhotoStanding } from '../../../../electron/shared/plain/photo-verdict';
+import { standingOfPhotos } from './verdict';
 import { useStudioWords } from './useStudioWords';
 import { issueWords, worstFirst } from './words';
 
@@ -18,7 +19,7 @@ export function PhotoReadiness({ photos, onGo }: { photos: PhotoSet; onGo: () =>
   const { t, tr, language } = useStudioWords();
 
   /** What to fix first: photos that could not be made, then the worst QC finding. */
-  function toFix({ failed, issues }: PhotoStanding): string {
+  function toFix({ failed, issues }: PhotoStanding<PhotoIssue>): string {
     const ordered = worstFirst(issues);
     const worst = ordered[0];
     const first =

@@ -1,6 +1,6 @@
 import { Icon, type IconName } from '../../ui/Icon';
 import { useStudioWords } from './useStudioWords';
-import type { PhotoVerdict } from './verdict';
+import type { PhotoVerdict } from '../../../../electron/shared/plain/photo-verdict';
 
 const ICONS: Record<PhotoVerdict, IconName> = {
   none: 'camera',
